@@ -1,0 +1,568 @@
+"""Actors: country, sectors, person or organisation and role for every mention, with coreference in an article.
+
+Tables (countries, international organisations, role words) are data files under data/;
+a user file adds to them. `find_actors(doc, article_id, tables)` builds the article's entity
+table: one entity per real actor, each mention with its span.
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .model import Actor, Entity, Span
+
+# dependency labels that end a noun phrase: material past them is another phrase
+_PHRASE_STOP = {"conj", "cc", "appos", "prep", "relcl", "acl", "advcl", "punct", "agent", "ccomp", "xcomp"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+_PRONOUNS_GROUP = {"it", "its"}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Lookup tables: surface form -> (code, kind) for countries and organisations; role words."""
+
+    places: dict[str, tuple[str, str]]  # "Italian" -> ("ITA", "demonym"), "Baku" -> ("AZE", "capital")
+    orgs: dict[str, tuple[str, str, tuple[str, ...]]]  # "NATO" -> ("IGO", "NATO", ("IGO", "MIL"))
+    sectors: dict[str, tuple[str, ...]]
+    institutions: frozenset[str]
+    business: frozenset[str]
+    collectives: frozenset[str]
+    visitors: frozenset[str]
+    people: dict[str, tuple[str, tuple[str, ...], str | None]] = field(default_factory=dict)  # user: name -> (country, sectors, role)
+    country_names: dict[str, str] = field(default_factory=dict)  # code -> preferred name
+
+
+def load_tables(user_file: str | None = None) -> Tables:
+    """The shipped tables, plus a user's YAML or CSV file of actors."""
+    return _load_tables(user_file)
+
+
+@lru_cache(maxsize=8)
+def _load_tables(user_file: str | None) -> Tables:
+    data = resources.files("accord") / "data"
+    places: dict[str, tuple[str, str]] = {}
+    names: dict[str, str] = {}
+    for row in yaml.safe_load((data / "countries.yaml").read_text(encoding="utf-8")):
+        code = row["code"]
+        names[code] = row["names"][0]
+        for kind in ("capitals", "metonyms", "demonyms", "names"):
+            for form in row.get(kind) or []:
+                places[form] = (code, kind[:-1])
+    orgs: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    for row in yaml.safe_load((data / "organisations.yaml").read_text(encoding="utf-8")):
+        for alias in [row["name"], *(row.get("aliases") or [])]:
+            orgs[alias] = (row["code"], row["name"], tuple(row.get("sectors") or ["IGO"]))
+    roles = yaml.safe_load((data / "roles.yaml").read_text(encoding="utf-8"))
+    sectors = {k: tuple(v) for k, v in roles["sectors"].items()}
+    people: dict[str, tuple[str, tuple[str, ...], str | None]] = {}
+    if user_file:
+        _add_user(Path(user_file), places, orgs, sectors, people)
+    return Tables(places, orgs, sectors, frozenset(roles["institutions"]), frozenset(roles["business"]),
+                  frozenset(roles["collectives"]), frozenset(roles["visitors"]), people, names)
+
+
+def _add_user(path: Path, places: dict[str, tuple[str, str]], orgs: dict[str, tuple[str, str, tuple[str, ...]]],
+              sectors: dict[str, tuple[str, ...]], people: dict[str, tuple[str, tuple[str, ...], str | None]]) -> None:
+    """User actors: rows of name, country, sectors (space separated), kind (person/organisation/place), role."""
+    if not path.is_file():
+        raise InputError(str(path), "user actor file not found")
+    if path.suffix.lower() == ".csv":
+        rows: list[dict[str, Any]] = list(csv.DictReader(path.open(encoding="utf-8")))
+    else:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        rows = loaded.get("actors", []) if isinstance(loaded, dict) else loaded
+        if isinstance(loaded, dict):
+            sectors.update({k: tuple(v) for k, v in (loaded.get("roles") or {}).items()})
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or not row.get("name") or not row.get("country"):
+            raise InputError(f"{path}:{n}", "each actor needs at least 'name' and 'country'")
+        secs = row.get("sectors") or ()
+        secs = tuple(secs.split()) if isinstance(secs, str) else tuple(secs)
+        kind = row.get("kind") or "person"
+        if kind == "place":
+            places[row["name"]] = (row["country"], "name")
+        elif kind == "organisation":
+            orgs[row["name"]] = (row["country"], row["name"], secs)
+        else:
+            people[row["name"]] = (row["country"], secs, row.get("role"))
+
+
+# ---------------------------------------------------------------- per-article entity table
+
+@dataclass
+class _Entity:
+    id: str
+    actor: Actor
+    mentions: list[Span]
+    subject_sents: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention over doc tokens [start, end); `head` is the token that anchors it in the parse."""
+
+    start: int
+    end: int
+    head: int
+    entity: str
+    kind: str  # country, person, organisation, group, collective
+
+
+class ArticleActors:
+    """The entity table of one article and the token -> mention index the event coder reads."""
+
+    def __init__(self, doc: Any, article_id: str, tables: Tables) -> None:
+        self.doc = doc
+        self.article_id = article_id
+        self.tables = tables
+        self.entities: dict[str, _Entity] = {}
+        self.mentions: list[Mention] = []
+        self._by_token: dict[int, Mention] = {}
+        self.visitor_country: str | None = None
+        self._pair_cache: tuple[str, str] | None = None
+        self.collective_id: str | None = None
+        self._country_pair: tuple[str, str] | None = None
+        self.place_hits: dict[int, tuple[int, str, str]] = {}
+
+    # -- queries used by events and facts
+    def mention_at(self, i: int) -> Mention | None:
+        return self._by_token.get(i)
+
+    def actor(self, entity_id: str) -> Actor:
+        return self.entities[entity_id].actor
+
+    def mentions_in(self, tokens: Any) -> list[Mention]:
+        """Mentions whose head lies among the tokens, highest in the parse first."""
+        heads = {t.i for t in tokens}
+        found = {m for m in self.mentions if m.head in heads}
+        return sorted(found, key=lambda m: (_depth(self.doc[m.head]), m.kind == "country", m.start))
+
+    def pair(self, noun: str = "sides") -> tuple[str, str] | None:
+        """The article's two main actors (entity ids) that "the sides" or "the ministers" denote.
+
+        "the two countries" names the states themselves; "the ministers" or "the sides" the
+        most mentioned person of each, where there is one."""
+        if self._pair_cache is None:
+            return None
+        if noun in ("countries", "nations", "states"):
+            return self._country_pair
+        role = {"ministers": "minister", "presidents": "president"}.get(noun)
+        if role and self._country_pair:
+            codes = [self.actor(e).country or "" for e in self._country_pair]
+            found = [_principal(self, c, role) for c in codes]
+            if all(found):
+                return (str(found[0]), str(found[1]))
+        return self._pair_cache
+
+    def country_counts(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for m in self.mentions:
+            c = self.entities[m.entity].actor.country
+            if c and m.kind != "collective":
+                counts[c] += 1
+        return counts
+
+    def to_entities(self) -> tuple[Entity, ...]:
+        return tuple(Entity(e.id, e.actor, tuple(e.mentions)) for e in self.entities.values() if e.mentions)
+
+    # -- building
+    def _span(self, start: int, end: int) -> Span:
+        a, b = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+        return Span(self.article_id, a, b, self.doc.text[a:b])
+
+    def _new(self, actor: Actor) -> str:
+        eid = f"E{len(self.entities) + 1}"
+        self.entities[eid] = _Entity(eid, Actor(actor.country, actor.sectors, actor.name, actor.role,
+                                                actor.organisation, actor.kind, eid), [])
+        return eid
+
+    def _add(self, start: int, end: int, head: int, eid: str, kind: str) -> None:
+        if any(i in self._by_token for i in range(start, end)):
+            return
+        m = Mention(start, end, head, eid, kind)
+        self.mentions.append(m)
+        for i in range(start, end):
+            self._by_token[i] = m
+        self.entities[eid].mentions.append(self._span(start, end))
+        tok = self.doc[head]
+        if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass")):
+            self.entities[eid].subject_sents.add(_sent_index(tok))
+
+
+def _depth(token: Any) -> int:
+    d = 0
+    while token.head.i != token.i and d < 50:
+        token = token.head
+        d += 1
+    return d
+
+
+def _sent_index(token: Any) -> int:
+    return token.sent.start
+
+
+def find_actors(doc: Any, article_id: str, tables: Tables) -> ArticleActors:
+    """Every actor mention in a parsed article, grouped into entities."""
+    table = ArticleActors(doc, article_id, tables)
+    places = _place_hits(doc, tables)
+    table.place_hits = places
+    _people(doc, table, places)
+    _organisations(doc, table, places)
+    _countries(doc, table, places)
+    _infer_countries(table)
+    _choose_pair(table)
+    _references(doc, table, places)
+    return table
+
+
+def _place_hits(doc: Any, tables: Tables) -> dict[int, tuple[int, str, str]]:
+    """Token start -> (end, code, kind) for every country name, demonym, capital or metonym."""
+    hits: dict[int, tuple[int, str, str]] = {}
+    i = 0
+    while i < len(doc):
+        if doc[i].is_space:
+            i += 1
+            continue
+        for n in (4, 3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or any(t.is_space for t in span):
+                continue
+            hit = tables.places.get(span.text)
+            if hit is None and n == 1 and "-" in span.text:
+                # "Azerbaijan-Italy" as one token: the first part acts here
+                hit = tables.places.get(span.text.split("-")[0])
+            if hit:
+                hits[i] = (i + n, hit[0], hit[1])
+                i += n - 1
+                break
+        i += 1
+    return hits
+
+
+def _role_of(tokens: list[Any], tables: Tables) -> tuple[str | None, tuple[str, ...]]:
+    """Role text and sectors from title words ("Defense Minister" -> GOV, MIL)."""
+    sectors: list[str] = []
+    role_words: list[str] = []
+    i = 0
+    while i < len(tokens):
+        two = f"{tokens[i].text} {tokens[i + 1].text}".lower() if i + 1 < len(tokens) else None
+        if two and two in tables.sectors:
+            sectors += tables.sectors[two]
+            role_words += [tokens[i].text, tokens[i + 1].text]
+            i += 2
+            continue
+        key = tokens[i].text.lower()
+        if key in tables.sectors:
+            sectors += tables.sectors[key]
+            role_words.append(tokens[i].text)
+        i += 1
+    role = " ".join(w for w in role_words if w.lower() not in ("col-gen", "general", "colonel")) or None
+    return role, tuple(dict.fromkeys(sectors))
+
+
+def _phrase_left(root: Any) -> list[Any]:
+    """The modifiers left of a noun that belong to its phrase (title, demonym, possessive)."""
+    out = []
+    stack = [c for c in root.lefts if c.dep_ not in _PHRASE_STOP]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _PHRASE_STOP)
+    return sorted(out, key=lambda t: t.i)
+
+
+RANKS = {"col", "gen", "col-gen", "lt", "maj", "brig", "adm", "capt", "sgt", "dr", "mr", "mrs", "ms", "sir", "gen.",
+         "col.", "lt.", "maj.", "dr.", "mr.", "mrs.", "ms.", "prof", "prof.", "-"}
+
+
+def _person_name(tokens: list[Any], tables: Tables) -> str:
+    """The name proper: the last run of capitalised words that are neither titles nor ranks."""
+    run: list[str] = []
+    for t in reversed(tokens):
+        low = t.text.lower()
+        if t.text in ("'s", "’s") and not run:
+            continue
+        if low in RANKS or low in tables.sectors or not (t.text[:1].isupper() or t.text[:1] in "'’-" or low in ("al", "bin", "de", "van", "von", "el")):
+            break
+        run.append(t.text)
+    return " ".join(reversed(run)).replace(" - ", "-")
+
+
+def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
+    tables = table.tables
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if all(t.i in places or t.text in ("'s", "’s") for t in ent):
+            continue  # a country that the tagger took for a person
+        # "Italian Leonardo" tagged PERSON before "company": an organisation, not a person
+        if ent.end < len(doc) and doc[ent.end].lower_ in tables.business:
+            continue
+        name = _person_name(list(ent), tables)
+        if not name:
+            continue
+        root = ent.root
+        left = [t for t in _phrase_left(root) if t.i < ent.start]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+            # "his Italian counterpart Guido Crosetto": the name is in apposition to its title
+            left = sorted([root.head] + _phrase_left(root.head) + left, key=lambda t: t.i)
+        org_tok = next((t for t in left if t.dep_ == "poss" and t.i not in places and t.pos_ != "PRON"), None)
+        organisation, org_country = None, None
+        if org_tok is not None:
+            inside = {t.i for t in org_tok.subtree}
+            conj = [c for c in org_tok.conjuncts if c.i > org_tok.i]
+            if conj:
+                org_tok = conj[-1]
+            left = [t for t in left if t.i not in inside and t.i > org_tok.i]
+            if org_tok.ent_type_ != "PERSON" and org_tok.text[:1].isupper() or org_tok.lower_ in tables.business:
+                organisation, org_country = _org_name(org_tok, places, tables)
+        own = [t for t in ent if t.text.lower() in RANKS or t.text.lower() in tables.sectors]
+        extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+        country = next((places[t.i][1] for t in left + extra if t.i in places), None) or org_country
+        role, sectors = _role_of(left + own + extra, tables)
+        if organisation and org_tok is not None and (org_tok.lower_ in tables.business or doc[org_tok.i].lower_ in tables.business):
+            sectors = tuple(dict.fromkeys((*sectors, "BUS")))
+        if "counterpart" in {t.lower_ for t in left}:
+            first = _first_person_before(table, ent.start)
+            if first is not None:
+                role = role if role and role != "counterpart" else first.role
+                sectors = first.sectors or sectors
+        user = tables.people.get(name)
+        if user is not None:
+            country = country or user[0]
+            sectors = sectors or user[1]
+            role = role or user[2]
+        eid = _same_person(table, name) or table._new(Actor(country, sectors, name, role, organisation, "person"))
+        _refine(table, eid, country, sectors, role, organisation)
+        start = min([t.i for t in left] + [ent.start])
+        while start < ent.start and any(i in table._by_token for i in range(start, ent.start)):
+            start += 1
+        table._add(start, ent.end, root.i, eid, "person")
+
+
+def _org_name(tok: Any, places: dict[int, tuple[int, str, str]], tables: Tables) -> tuple[str, str | None]:
+    """Name and country of an organisation named by a possessive ("Italian Leonardo company's")."""
+    words = [t for t in tok.subtree if t.text not in ("'s", "’s") and t.dep_ not in ("case", "cc", "conj", "det")
+             and (t.head.i == tok.i or t.i == tok.i)]
+    country = next((places[t.i][1] for t in words if t.i in places), None)
+    name = " ".join(t.text for t in words if t.i not in places and t.lower_ not in tables.business)
+    return name or tok.text, country
+
+
+def _first_person_before(table: ArticleActors, start: int) -> Actor | None:
+    sent_start = table.doc[start].sent.start
+    for m in table.mentions:
+        if m.kind == "person" and sent_start <= m.start < start:
+            return table.actor(m.entity)
+    return None
+
+
+def _same_person(table: ArticleActors, name: str) -> str | None:
+    parts = name.split()
+    for e in table.entities.values():
+        other = e.actor.name
+        if e.actor.kind != "person" or not other:
+            continue
+        if other == name or (len(parts) == 1 and parts[0] == other.split()[-1]) or \
+                (len(other.split()) == 1 and other == parts[-1]):
+            return e.id
+    return None
+
+
+def _refine(table: ArticleActors, eid: str, country: str | None, sectors: tuple[str, ...], role: str | None,
+            organisation: str | None) -> None:
+    e = table.entities[eid]
+    a = e.actor
+    e.actor = Actor(a.country or country, a.sectors or sectors, a.name if a.name and len(a.name) >= len(str(a.name)) else a.name,
+                    a.role or role, a.organisation or organisation, a.kind, eid)
+
+
+def _organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
+    tables = table.tables
+    # international organisations from the table (case-sensitive aliases)
+    words = [t.text for t in doc]
+    for i in range(len(doc)):
+        for n in (5, 4, 3, 2, 1):
+            form = " ".join(words[i:i + n])
+            if i + n <= len(doc) and form in tables.orgs:
+                code, name, secs = tables.orgs[form]
+                eid = _find(table, kind="organisation", name=name) or table._new(Actor(code, secs, name, None, name, "organisation"))
+                span = doc[i:i + n]
+                table._add(i, i + n, span.root.i, eid, "organisation")
+                break
+    # national institutions and companies: a capitalised run holding a demonym and an institution word
+    for chunk in doc.noun_chunks:
+        toks = [t for t in chunk if t.dep_ not in ("det", "case") and t.text not in ("'s", "’s")]
+        run = _capital_run(toks)
+        if not run:
+            continue
+        country = next((places[t.i][1] for t in run if t.i in places), None)
+        heads = {t.text for t in run}
+        is_inst = bool(heads & tables.institutions)
+        biz = chunk.root.lower_ in tables.business or any(t.lower_ in tables.business for t in chunk)
+        if country is None or not (is_inst or biz):
+            continue
+        if biz and not is_inst:
+            name_toks = [t for t in run if t.i not in places and t.lower_ not in tables.business]
+            if not name_toks:
+                continue
+            name = " ".join(t.text for t in name_toks)
+            sectors: tuple[str, ...] = ("BUS",)
+        else:
+            name = " ".join(t.text for t in run)
+            _, sectors = _role_of(run, tables)
+        eid = _find(table, kind="organisation", name=name) or table._new(Actor(country, sectors, name, None, name, "organisation"))
+        table._add(run[0].i, run[-1].i + 1, chunk.root.i if chunk.root in run else run[-1].i, eid, "organisation")
+
+
+def _capital_run(toks: list[Any]) -> list[Any]:
+    run: list[Any] = []
+    for t in toks:
+        if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN", "NUM"):
+            run.append(t)
+        elif run:
+            break
+    return run
+
+
+def _find(table: ArticleActors, *, kind: str, name: str | None = None, country: str | None = None) -> str | None:
+    for e in table.entities.values():
+        if e.actor.kind == kind and (name is None or e.actor.name == name) and (country is None or e.actor.country == country):
+            return e.id
+    return None
+
+
+def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
+    """Country mentions not inside a person or organisation: the country, with the sectors of its noun."""
+    tables = table.tables
+    for start, (end, code, kind) in sorted(places.items()):
+        if any(i in table._by_token for i in range(start, end)):
+            continue
+        head_tok = doc[end - 1]
+        if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "to", "from", "near", "into"):
+            continue  # "met in Baku": a place, not an actor (places.py reads it)
+        noun = head_tok.head if head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.pos_ in ("NOUN", "PROPN") else None
+        role, sectors = _role_of(sorted([noun] + [c for c in noun.lefts if c.dep_ == "compound"], key=lambda t: t.i), tables) if noun is not None else (None, ())
+        if noun is not None and noun.lower_ in tables.visitors:
+            table.visitor_country = table.visitor_country or code
+        if noun is not None and (sectors or noun.lower_ in tables.visitors):
+            # "the Italian Defense Minister", "the Italian guest": a person already known, or a group
+            lo = min([noun.i, start] + [t.i for t in _phrase_left(noun)])
+            eid = _resolve_nominal(table, code, role, noun.lower_ in tables.visitors)
+            if eid is None:
+                eid = table._new(Actor(code, sectors, None, role, None, "group"))
+            if not any(i in table._by_token for i in range(lo, noun.i + 1)):
+                table._add(lo, noun.i + 1, noun.i, eid, "group")
+                continue
+        eid = _find(table, kind="country", country=code) or table._new(Actor(code, (), None, None, None, "country"))
+        table._add(start, end, head_tok.i if head_tok.dep_ != "compound" else head_tok.i, eid, "country")
+
+
+def _infer_countries(table: ArticleActors) -> None:
+    """An official whose country the text does not state belongs to the institution of his title
+    named in the article ("Defence Minister X" beside "the Azerbaijani Defence Ministry"), else to
+    the article's most mentioned country, as an unqualified official does in news copy."""
+    counts = table.country_counts()
+    home = counts.most_common(1)[0][0] if counts else None
+    for e in table.entities.values():
+        a = e.actor
+        if a.kind != "person" or a.country or not a.role:
+            continue
+        words = {w.lower().replace("defence", "defense") for w in a.role.split()} - {"minister", "ministry", "president"}
+        country = None
+        for o in table.entities.values():
+            if o.actor.kind == "organisation" and o.actor.country and o.actor.name and \
+                    words & {w.lower().replace("defence", "defense") for w in o.actor.name.split()}:
+                country = o.actor.country
+                break
+        country = country or home
+        if country:
+            e.actor = Actor(country, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
+
+
+def _resolve_nominal(table: ArticleActors, code: str, role: str | None, visitor: bool) -> str | None:
+    """A known person of that country whose role fits ("the Italian defense minister" -> Crosetto)."""
+    best = None
+    for e in table.entities.values():
+        a = e.actor
+        if a.kind != "person" or a.country != code:
+            continue
+        if visitor or (role and a.role and _role_key(role) in _role_key(a.role)):
+            best = e.id
+    return best
+
+
+def _role_key(role: str) -> str:
+    return role.lower().replace("defence", "defense")
+
+
+def _choose_pair(table: ArticleActors) -> None:
+    counts = table.country_counts()
+    top = [c for c, _ in counts.most_common(2)]
+    if len(top) < 2:
+        return
+    states = [_find(table, kind="country", country=c) or table._new(Actor(c, (), None, None, None, "country")) for c in top]
+    table._country_pair = (states[0], states[1])
+    table._pair_cache = (_principal(table, top[0], None) or states[0], _principal(table, top[1], None) or states[1])
+
+
+def _principal(table: ArticleActors, code: str, role: str | None) -> str | None:
+    """The first person or organisation of a country named in the article (with that role, if one is given)."""
+    kinds = ("person",) if role else ("person", "organisation")
+    for m in sorted(table.mentions, key=lambda m: m.start):
+        a = table.actor(m.entity)
+        if a.kind in kinds and a.country == code and (role is None or (a.role and role in a.role.lower())):
+            return m.entity
+    return None
+
+
+def _references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
+    """Pronouns, surnames, "the visiting minister", "the sides": mentions of entities already known."""
+    tables = table.tables
+    last_person: str | None = None
+    for sent in doc.sents:
+        sent_people = [m for m in table.mentions if m.kind == "person" and sent.start <= m.start < sent.end]
+        for tok in sent:
+            if tok.i in table._by_token:
+                m = table._by_token[tok.i]
+                if m.kind == "person" and tok.dep_ in ("nsubj", "nsubjpass"):
+                    last_person = m.entity
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in _PRONOUNS_PERSON:
+                before = [m for m in sent_people if m.start < tok.i]
+                eid = before[0].entity if before else last_person
+                if eid:
+                    table._add(tok.i, tok.i + 1, tok.i, eid, "person")
+            elif tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and tok.text[:1].isupper():
+                eid = _same_person(table, tok.text)
+                if eid:
+                    table._add(tok.i, tok.i + 1, tok.i, eid, "person")
+            elif low in tables.collectives and tok.tag_ in ("NNS", "NNPS") and _definite_pair(tok) and table.pair():
+                table._add(tok.i, tok.i + 1, tok.i, _collective(table), "collective")
+            elif low in ("minister", "delegation", "guest") and any(c.lower_ == "visiting" for c in tok.lefts) \
+                    and table.visitor_country:
+                eid = _resolve_nominal(table, table.visitor_country, None, True) or \
+                    _find(table, kind="country", country=table.visitor_country)
+                if eid:
+                    table._add(min([tok.i] + [c.i for c in tok.lefts]), tok.i + 1, tok.i, eid, "group")
+
+
+def _definite_pair(tok: Any) -> bool:
+    words = {c.lower_ for c in tok.lefts}
+    return bool(words & {"the", "both", "two"}) and not (words & {"other", "many", "several", "some", "all"})
+
+
+def _collective(table: ArticleActors) -> str:
+    """The one entity for "the sides"; the event coder expands it to table.pair()."""
+    if table.collective_id is None:
+        table.collective_id = table._new(Actor(None, (), "both sides", None, None, "group"))
+    return table.collective_id

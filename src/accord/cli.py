@@ -1,0 +1,256 @@
+"""The `accord` command: one subcommand per library function; it parses, calls, prints."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import nullcontext
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .errors import AccordError
+from .settings import Settings
+
+EXIT_QUARANTINED = 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except AccordError as exc:
+        print(f"accord: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="accord", description="Event data from news about relations between states.")
+    p.add_argument("--version", action="version", version=f"accord {__version__}")
+    p.add_argument("--config", help="TOML file of settings (see `accord settings`)")
+    sub = p.add_subparsers(title="commands", metavar="COMMAND")
+
+    def add(name: str, func: Any, help: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help, description=help)
+        sp.set_defaults(func=func)
+        return sp
+
+    sp = add("extract", cmd_extract, "Read articles and write one JSON record per event and fact.")
+    sp.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt, .jsonl, .html) or folders")
+    sp.add_argument("-o", "--output", default="-", help="output JSON Lines file, or - for standard output")
+    _run_options(sp)
+
+    sp = add("ingest", cmd_ingest, "Read articles into the store; already stored texts are skipped.")
+    sp.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt, .jsonl, .html) or folders")
+    sp.add_argument("--db", default=None, help="store path (default accord.db)")
+    _run_options(sp)
+
+    for name, func, help in (("events", cmd_events, "List stored events."), ("facts", cmd_facts, "List stored facts.")):
+        sp = add(name, func, help)
+        _query_options(sp)
+
+    sp = add("articles", cmd_articles, "List stored articles.")
+    sp.add_argument("--db", default=None, help="store path (default accord.db)")
+    sp.add_argument("--limit", type=int, default=100, help="at most this many rows")
+    sp.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+
+    sp = add("quarantine", cmd_quarantine, "List inputs that were rejected, with the reason.")
+    sp.add_argument("--db", default=None, help="store path (default accord.db)")
+
+    sp = add("explain", cmd_explain, "Show, sentence by sentence, which rules fired on an article and why.")
+    sp.add_argument("input", help="an article file")
+
+    sp = add("demo", cmd_demo, "Ingest the example articles shipped with accord and print what was found.")
+    sp.add_argument("--db", default=None, help="store path (default accord.db)")
+
+    sp = add("settings", cmd_settings, "Print every setting with its value and help.")
+    return p
+
+
+def _run_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    sp.add_argument("--pipeline", default=None, help="spaCy pipeline to use (setting `pipeline`)")
+
+
+def _query_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--db", default=None, help="store path (default accord.db)")
+    sp.add_argument("--dyad", help="country pair, e.g. AZE-ITA (either order)")
+    sp.add_argument("--country", help="either side is this country (ISO alpha-3)")
+    sp.add_argument("--type", help="PLOVER event type or fact type")
+    sp.add_argument("--since", help="earliest date, YYYY[-MM[-DD]]")
+    sp.add_argument("--until", help="latest date, YYYY[-MM[-DD]]")
+    sp.add_argument("--limit", type=int, default=1000, help="at most this many rows")
+    sp.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    s = Settings.load(getattr(args, "config", None))
+    if getattr(args, "pipeline", None):
+        s = s.replace(pipeline=args.pipeline)
+    if getattr(args, "db", None):
+        s = s.replace(db=args.db)
+    return s
+
+
+# ---------------------------------------------------------------- commands
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .exports import extraction_records, write_jsonl
+    from .runner import process
+
+    settings = _settings(args)
+    out_ctx = nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    with out_ctx as out:
+        report = process(args.inputs, settings=settings, sink=lambda x: write_jsonl(extraction_records(x), out),
+                         progress=not args.quiet and args.output != "-")
+    return _finish(report, args.quiet)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .runner import process
+    from .store import Store
+
+    settings = _settings(args)
+    with Store.open(settings.db) as store:
+        report = process(args.inputs, settings=settings, store=store, progress=not args.quiet)
+    return _finish(report, args.quiet)
+
+
+def _finish(report: Any, quiet: bool) -> int:
+    for r in report.rejected:
+        print(f"accord: quarantined {r.where}: {r.reason}", file=sys.stderr)
+    if not quiet:
+        print(report.summary(), file=sys.stderr)
+    return EXIT_QUARANTINED if report.rejected else 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    with Store.open(_settings(args).db) as store:
+        rows = store.events(dyad=args.dyad, type=args.type, since=args.since, until=args.until,
+                            country=args.country, limit=args.limit)
+    _print(rows, args.json, ("date", "type", "mode", "source", "target", "cameo", "doc_id", "evidence"))
+    return 0
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    with Store.open(_settings(args).db) as store:
+        rows = store.facts(dyad=args.dyad, type=args.type, since=args.since, until=args.until,
+                           country=args.country, limit=args.limit)
+    _print(rows, args.json, ("fact_type", "value", "unit", "qualifier", "holder", "counterpart", "metric", "doc_id", "cluster"))
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    with Store.open(_settings(args).db) as store:
+        rows = store.articles(limit=args.limit)
+    _print(rows, args.json, ("doc_id", "published", "source", "title", "events", "facts"))
+    return 0
+
+
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    with Store.open(_settings(args).db) as store:
+        rows = store.quarantined()
+    _print(rows, False, ("location", "reason"))
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .ingest import read_articles
+    from .model import Rejected
+    from .pipeline import run
+
+    settings = _settings(args)
+    for item in read_articles(args.input, settings=settings):
+        if isinstance(item, Rejected):
+            print(f"accord: cannot read {item.where}: {item.reason}", file=sys.stderr)
+            return EXIT_QUARANTINED
+        x = next(run([item], settings=settings))
+        published = item.published.value if item.published else "unknown"
+        print(f"# {item.id}  published {published}  source {item.source or '-'}  authors {', '.join(item.authors) or '-'}")
+        print("## actors")
+        for ent in x.entities:
+            a = ent.actor
+            print(f"  {ent.id} {a.kind:12} {a.country or '-':4} {a.label:35.35} sectors {' '.join(a.sectors) or '-':8}"
+                  f" role {a.role or '-'}; mentions: {', '.join(repr(m.text) for m in ent.mentions[:5])}")
+        for ex in x.explanations:
+            print(f"\n> {ex.sentence.text.strip()[:300]}")
+            for line in ex.lines:
+                print(f"  - {line}")
+        print("\n## facts")
+        for f in x.facts:
+            print(f"  {f.fact_type} {f.value:,.0f} {f.unit} ({f.qualifier}) holder {f.holder} counterpart {f.counterpart}"
+                  f" metric {f.metric}: {f.span.text!r}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .runner import process
+    from .store import Store
+
+    settings = _settings(args)
+    folder = resources.files("accord") / "examples"
+    paths = sorted(str(p) for p in Path(str(folder)).glob("*.txt"))
+    with Store.open(settings.db) as store:
+        report = process(paths, settings=settings, store=store, progress=False)
+        print(f"Ingested {len(paths)} example articles into {settings.db} ({report.summary()})\n")
+        print("Events:")
+        _print(store.events(limit=50), False, ("date", "type", "mode", "source", "target", "doc_id", "evidence"))
+        print("\nFacts:")
+        _print(store.facts(limit=50), False, ("fact_type", "value", "unit", "qualifier", "holder", "counterpart", "metric", "doc_id"))
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    s = _settings(args)
+    for name, help in Settings.help().items():
+        print(f"{name:20} {getattr(s, name)!s:28} {help}")
+    return 0
+
+
+# ---------------------------------------------------------------- printing
+
+def _cell(value: Any) -> str:
+    if isinstance(value, dict):
+        name = value.get("name")
+        return f"{value.get('country') or '-'}{'/' + name if name else ''}"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value >= 100 else f"{value:g}"
+    if value is None:
+        return "-"
+    return str(value)
+
+
+def _print(rows: list[dict[str, Any]], as_json: bool, columns: tuple[str, ...], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    if as_json:
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False, expand=False)
+    for r in rows:
+        table.add_row(*(_cell(r.get(c))[:90] for c in columns))
+    Console(file=out, width=200 if not out.isatty() else None).print(table)
+    out.write(f"{len(rows)} rows\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""Consolidation: the same event or figure across articles becomes one cluster that keeps every source.
+
+Candidates are found by blocking (same type and country pair), so the work per new record
+depends on its block, never on the square of the corpus. A different value for the same
+quantity is flagged as a conflict on both sides, never averaged away.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from typing import Any
+
+VALUE_TOLERANCE = 0.015  # relative: "€1.7 billion" and "1.7 billion euros" are the same figure
+DAY_TOLERANCE = 3
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Both unknown, or the same at the coarser precision (day dates within DAY_TOLERANCE)."""
+    if not a or not b:
+        return not a and not b
+    if a.startswith("--") or b.startswith("--"):
+        return a[-5:] == b[-5:]
+    if len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= DAY_TOLERANCE
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def names_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown names are compatible; known ones must contain each other ("Crosetto" in "Guido Crosetto")."""
+    if not a or not b:
+        return True
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
+
+
+def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["type"] != b["type"] or not dates_compatible(a.get("date"), b.get("date")):
+        return False
+    if a.get("mode") and b.get("mode") and a["mode"] != b["mode"]:
+        return False
+    ends_a = [a.get("source") or {}, a.get("target") or {}]
+    ends_b = [b.get("source") or {}, b.get("target") or {}]
+    straight = all(x.get("country") == y.get("country") and names_compatible(x.get("name"), y.get("name"))
+                   for x, y in zip(ends_a, ends_b))
+    crossed = all(x.get("country") == y.get("country") and names_compatible(x.get("name"), y.get("name"))
+                  for x, y in zip(ends_a, reversed(ends_b)))
+    undirected = a.get("directed") is False or b.get("directed") is False
+    return straight or (undirected and crossed)
+
+
+def same_fact(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _same_quantity(a, b) and _close(a["value"], b["value"])
+
+
+def conflicting(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same quantity (type, unit, parties, metric, date) stated with a different value."""
+    return _same_quantity(a, b) and bool(a.get("metric")) and a.get("metric") == b.get("metric") \
+        and not _close(a["value"], b["value"])
+
+
+def _same_quantity(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (a["fact_type"], a["unit"], a.get("holder"), a.get("counterpart")) == \
+        (b["fact_type"], b["unit"], b.get("holder"), b.get("counterpart")) and dates_compatible(a.get("date"), b.get("date"))
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= VALUE_TOLERANCE * max(abs(x), abs(y))
+
+
+def assign_event(conn: sqlite3.Connection, rec: dict[str, Any]) -> str:
+    """The cluster id of a new event: an earlier article's event it repeats, else its own id."""
+    src, tgt = (rec.get("source") or {}).get("country"), (rec.get("target") or {}).get("country")
+    dyad = "-".join(sorted((src or "-", tgt or "-")))
+    article = rec["id"].split(":")[0]
+    for row in conn.execute("SELECT record, cluster FROM events WHERE dyad=? AND type=? AND article_hash<>?",
+                            (dyad, rec["type"], article)):
+        if same_event(json.loads(row[0]), rec):
+            return str(row[1])
+    return str(rec["id"])
+
+
+def assign_fact(conn: sqlite3.Connection, rec: dict[str, Any]) -> tuple[str, list[str]]:
+    """The cluster id of a new fact, and the ids of stored facts whose value it contradicts (flagged too)."""
+    dyad = "-".join(sorted((rec.get("holder") or "-", rec.get("counterpart") or "-")))
+    article = rec["id"].split(":")[0]
+    cluster = str(rec["id"])
+    conflicts: list[str] = []
+    rows = conn.execute("SELECT id, record, cluster FROM facts WHERE fact_type=? AND unit=? AND dyad=? AND article_hash<>?",
+                        (rec["fact_type"], rec["unit"], dyad, article)).fetchall()
+    for rid, raw, other_cluster in rows:
+        other = json.loads(raw)
+        if same_fact(other, rec) and cluster == rec["id"]:
+            cluster = str(other_cluster)
+        elif conflicting(other, rec):
+            conflicts.append(str(rid))
+            other["conflict"] = sorted(set((other.get("conflict") or []) + [rec["id"]]))
+            conn.execute("UPDATE facts SET conflict=1, record=? WHERE id=?", (json.dumps(other, ensure_ascii=False), rid))
+    return cluster, conflicts
+
+
+def person_key(name: str | None, country: str | None) -> str | None:
+    """One key for one person across articles: surname and country ("ITA:crosetto")."""
+    if not name:
+        return None
+    return f"{country or '-'}:{name.split()[-1].lower()}"

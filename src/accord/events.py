@@ -1,0 +1,561 @@
+"""Event coding: PLOVER 2.0 type, mode and contexts with a CAMEO code, from triggers in data/triggers.yaml.
+
+A trigger is a verb or noun lemma; the parse gives source (subject, agent, possessor) and
+target (object, prepositional object). Negated and merely possible events are dropped;
+future acts and intentions become AGREE (or THREATEN for hostile acts). Every event keeps
+its evidence, trigger and rule, and `explain` lists why each fired.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import dates
+from .actors import ArticleActors, Mention
+from .errors import InputError
+from .model import EVENT_TYPES, QUAD_CLASS, Actor, Event, FuzzyDate, Location, Span
+
+REPORTING = {"say", "report", "announce", "tell", "state", "inform", "add", "note", "claim", "confirm", "quote"}
+INTENT = {"plan", "intend", "promise", "pledge", "decide", "offer", "expect", "prepare", "hope", "want", "seek",
+          "vow", "aim", "propose", "agree", "consider", "wish", "undertake", "commit", "go"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+DOUBT_AUX = {"may", "might", "could", "should", "must", "can", "would"}
+DENY = {"deny", "fail", "refuse", "reject", "rule", "dismiss", "cancel", "postpone", "avoid", "stop"}
+PAST_MARKS = {"recent", "last", "previous", "earlier", "past", "former", "first"}
+NOT_AN_EVENT_MARKS = {"future", "possible", "potential", "mutual", "reciprocal", "regular", "frequent", "such",
+                      "planned", "upcoming", "proposed", "any", "further", "new", "more"}
+PLURAL_NOUN_OK = {"talk", "negotiation", "consultation", "discussion", "airstrike", "strike", "clash", "sanction",
+                  "hostility", "exercise", "game", "maneuver", "manoeuvre", "protest", "demonstration", "riot", "attack"}
+TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of")
+AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033", "CONCEDE": "035",
+               "RETREAT": "035"}
+CONTEXT_WORDS = {"military": "military", "defense": "military", "defence": "military", "army": "military",
+                 "troops": "military", "economic": "economic", "economy": "economic", "trade": "economic",
+                 "investment": "economic", "energy": "economic", "diplomatic": "diplomatic", "embassy": "diplomatic",
+                 "education": "education", "training": "education", "refugees": "refugees", "aid": "humanitarian"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One trigger rule of data/triggers.yaml."""
+
+    id: str
+    type: str
+    cameo: str | None = None
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    with_: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()
+    absorbs: bool = False
+    swap: bool = False
+    phrase: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """Trigger rules indexed by verb and noun lemma."""
+
+    rules: tuple[Rule, ...]
+    by_verb: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+    by_noun: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+
+
+def load_dictionary(user_file: str | None = None) -> Dictionary:
+    """The shipped trigger rules followed by a user's; a user rule with a shipped id replaces it."""
+    return _load_dictionary(user_file)
+
+
+@lru_cache(maxsize=8)
+def _load_dictionary(user_file: str | None) -> Dictionary:
+    text = (resources.files("accord") / "data" / "triggers.yaml").read_text(encoding="utf-8")
+    rows = list(yaml.safe_load(text))
+    if user_file:
+        path = Path(user_file)
+        if not path.is_file():
+            raise InputError(str(path), "user trigger file not found")
+        extra = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        ids = {r.get("id") for r in extra}
+        rows = [r for r in rows if r.get("id") not in ids] + list(extra)
+    rules = tuple(_rule(r, n) for n, r in enumerate(rows, 1))
+    by_verb: dict[str, list[Rule]] = defaultdict(list)
+    by_noun: dict[str, list[Rule]] = defaultdict(list)
+    for rule in rules:
+        for v in rule.verbs:
+            by_verb[v].append(rule)
+        for n in rule.nouns:
+            by_noun[n].append(rule)
+    # rules that name their object are more specific: try them first
+    order = lambda rs: tuple(sorted(rs, key=lambda r: (not r.with_, not r.light, not r.phrase)))  # noqa: E731
+    return Dictionary(rules, {k: order(v) for k, v in by_verb.items()}, {k: order(v) for k, v in by_noun.items()})
+
+
+def _rule(row: dict[str, Any], n: int) -> Rule:
+    if row.get("type") not in EVENT_TYPES:
+        raise InputError(f"triggers:{n}", f"rule {row.get('id')!r} has type {row.get('type')!r}, not a PLOVER type")
+    low = lambda xs: frozenset(str(x).lower() for x in xs or ())  # noqa: E731
+    return Rule(id=str(row["id"]), type=row["type"], cameo=str(row["cameo"]) if row.get("cameo") else None,
+                mode=row.get("mode") or None, contexts=tuple(row.get("contexts") or ()), verbs=low(row.get("verbs")),
+                nouns=low(row.get("nouns")), with_=low(row.get("with")), light=low(row.get("light")),
+                absorbs=bool(row.get("absorbs")), swap=bool(row.get("swap")),
+                phrase=tuple(str(p).lower() for p in row.get("phrase") or ()))
+
+
+# ---------------------------------------------------------------- finding triggers
+
+@dataclass
+class _Hit:
+    rule: Rule
+    token: Any
+    kind: str  # verb or noun
+    anchor: Any  # the verb whose clause carries the event (the noun's light/governing verb)
+
+
+def _object_lemmas(tok: Any) -> set[str]:
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+            out.add(c.lemma_.lower())
+            out.update(cc.lemma_.lower() for cc in c.conjuncts)
+            out.update(x.lemma_.lower() for x in c.children if x.dep_ == "compound")
+        if c.dep_ == "prep":
+            out.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+    if tok.dep_ in ("acl", "relcl", "amod"):
+        out.add(tok.head.lemma_.lower())  # "the agreement signed by ..."
+    return out
+
+
+def _phrase_ok(tok: Any, phrase: tuple[str, ...]) -> bool:
+    if not phrase:
+        return True
+    nxt = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    follow = {t.lower_ for t in tok.doc[tok.i + 1:tok.i + 4]}
+    return all(p in nxt or p in follow for p in phrase)
+
+
+def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in dictionary.by_verb:
+            objects = _object_lemmas(tok)
+            for rule in dictionary.by_verb[lemma]:
+                if (not rule.with_ or rule.with_ & objects) and _phrase_ok(tok, rule.phrase):
+                    hits.append(_Hit(rule, tok, "verb", tok))
+                    break
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in dictionary.by_noun:
+            governor = _governing_verb(tok)
+            for rule in dictionary.by_noun[lemma]:
+                if rule.light:
+                    if governor is None or governor.lemma_.lower() not in rule.light or not _object_of(tok, governor):
+                        continue
+                elif tok.tag_ in ("NNS", "NNPS") and lemma not in PLURAL_NOUN_OK:
+                    continue
+                elif any(c.lower_ in NOT_AN_EVENT_MARKS for c in tok.children if c.dep_ == "amod"):
+                    continue
+                hits.append(_Hit(rule, tok, "noun", governor if governor is not None else tok))
+                break
+    # a verb that takes a clause as its content absorbs the events of that clause
+    absorbed = set()
+    for h in hits:
+        if h.rule.absorbs and h.kind == "verb":
+            inner = [c for c in h.token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")]
+            for c in inner:
+                absorbed.update(t.i for t in c.subtree)
+    # a light verb and its noun name one event ("expressed support" fires once, on the noun)
+    nouns_with_light = {h.anchor.i for h in hits if h.kind == "noun" and h.rule.light}
+    return [h for h in hits if h.token.i not in absorbed and not (h.kind == "verb" and h.token.i in nouns_with_light)]
+
+
+def _governing_verb(tok: Any) -> Any | None:
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _object_of(noun: Any, verb: Any) -> bool:
+    t = noun
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ not in ("dobj", "conj", "pobj", "prep", "attr", "appos", "nsubjpass", "cc"):
+            return False
+        t = t.head
+    return t.i == verb.i
+
+
+# ---------------------------------------------------------------- modality
+
+def _modality(hit: _Hit) -> str:
+    """fact, future, negated or doubtful, read from the verb that carries the event."""
+    verb = hit.anchor
+    chain = [verb]
+    t = verb
+    while t.dep_ in ("xcomp", "conj", "aux") and t.head.i != t.i and len(chain) < 4:
+        t = t.head
+        chain.append(t)
+    if hit.kind == "noun" and any(c.dep_ == "neg" or c.lower_ in ("no", "without") for c in hit.token.children):
+        return "negated"
+    for v in chain:
+        kids = {c.lower_ for c in v.children if c.dep_ in ("aux", "neg", "auxpass", "mark")}
+        if any(c.dep_ == "neg" for c in v.children) or "never" in kids:
+            return "negated"
+        if v is not verb and v.lemma_.lower() in DENY:
+            return "negated"
+        if "if" in kids or "unless" in kids:
+            return "doubtful"
+        if kids & DOUBT_AUX and not (kids & FUTURE_AUX):
+            return "doubtful"
+        if kids & FUTURE_AUX:
+            return "future"
+        if v is not verb and v.lemma_.lower() in INTENT and verb.dep_ == "xcomp":
+            return "future"
+    if hit.kind == "noun" and any(c.lower_ in ("future", "planned", "upcoming", "proposed") for c in hit.token.children):
+        return "future"
+    return "fact"
+
+
+# ---------------------------------------------------------------- actors of an event
+
+def _subject(verb: Any) -> list[Any]:
+    """Tokens of the verb's subject; for "X was attacked by Y" the agent's; inherited through xcomp/conj."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ == "agent":
+                return [t for p in c.children for t in p.subtree]
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return list(v.head.subtree)[: v.head.i - v.head.left_edge.i + 1]
+                return list(c.subtree)
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and v.head.i != v.i:
+            v = v.head
+            continue
+        if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
+            return [v.head]
+        break
+    return []
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
+    groups: list[list[Any]] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd") or (c.dep_ == "nsubjpass"):
+            groups.append(list(c.subtree))
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            groups.append(list(c.subtree))
+        if c.dep_ == "prt":
+            for cc in c.children:
+                groups.append(list(cc.subtree))
+    return [t for g in groups for t in g if t.i not in skip]
+
+
+def _targets_of_noun(noun: Any) -> list[Any]:
+    out: list[Any] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS + ("between", "in"):
+            out.extend(c.subtree)
+    return out
+
+
+def _pick(actors: ArticleActors, tokens: list[Any], exclude: set[str]) -> list[Mention]:
+    return [m for m in actors.mentions_in(tokens) if m.entity not in exclude]
+
+
+def _between(tok: Any, actors: ArticleActors) -> list[Mention]:
+    for c in list(tok.children) + [x for cc in tok.children if cc.dep_ in ("dobj", "nsubjpass") for x in cc.children]:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            return actors.mentions_in(list(c.subtree))
+    return []
+
+
+@dataclass
+class _Roles:
+    source: list[str]
+    target: list[str]
+    directed: bool
+    how: str
+
+
+def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
+    tok, verb = hit.token, hit.anchor
+    between = _between(tok, actors)
+    if hit.kind == "verb":
+        subj = _subject(tok)
+        src = actors.mentions_in(subj)
+        tgt_tokens = _targets_of_verb(tok, {t.i for t in subj})
+        how = "subject"
+    else:
+        poss = [t for c in tok.children if c.dep_ in ("poss",) for t in c.subtree]
+        poss += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
+        poss += [c for c in tok.children if c.dep_ in ("amod", "compound") and actors.mention_at(c.i)]
+        src = actors.mentions_in(poss)
+        how = "possessor"
+        if not src and tok.dep_ in ("dobj", "pobj", "conj", "attr") or (not src and hit.rule.light):
+            subj = _subject(verb) if verb is not tok else []
+            src = actors.mentions_in(subj)
+            how = "clause subject"
+        tgt_tokens = _targets_of_noun(tok)
+        if verb is not tok and hit.rule.light:
+            tgt_tokens += [t for t in _targets_of_verb(verb, {t.i for t in _subject(verb)}) if t.i not in {x.i for x in tok.subtree} or t.i in {x.i for x in tgt_tokens}]
+    src_ids = _expand(src[:1] if src else [], actors)
+    if between and not src_ids:
+        ids = [_expand([m], actors)[0] for m in between]
+        if len(ids) >= 2:
+            return _Roles([ids[0]], [ids[1]], False, "between")
+    tgt = _pick(actors, tgt_tokens, set(src_ids))
+    tgt_ids = _expand(tgt[:1], actors) if tgt else []
+    # "X and Y signed": a coordinated subject gives both sides
+    if src and not tgt_ids:
+        conj = [m for m in src[1:] if actors.doc[m.head].dep_ == "conj" and m.entity not in src_ids]
+        if conj:
+            return _Roles(src_ids[:1], [conj[0].entity], False, "coordinated subject")
+    if len(src_ids) == 2:
+        return _Roles([src_ids[0]], [src_ids[1]], False, "both sides")
+    if not src_ids and tgt_ids and hit.kind == "verb" and _passive(tok):
+        return _Roles([], tgt_ids, True, "passive")
+    if not src_ids:
+        return None
+    return _Roles(src_ids[:1], tgt_ids[:1], True, how)
+
+
+def _expand(mentions: list[Mention], actors: ArticleActors) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.kind == "collective":
+            pair = actors.pair(actors.doc[m.head].lower_)
+            if pair:
+                out.extend(pair)
+        else:
+            out.append(m.entity)
+    return out
+
+
+# ---------------------------------------------------------------- dates, places, contexts
+
+def _event_date(hit: _Hit, sent: Any, modality: str, reference: FuzzyDate | None, article_id: str) -> FuzzyDate | None:
+    mentions = dates.find_dates(sent.text)
+    scope = {t.i for t in (hit.token.subtree if hit.kind == "noun" else hit.anchor.subtree)}
+    if hit.kind == "noun" and hit.anchor is not hit.token:
+        scope |= {c.i for c in hit.anchor.children if c.dep_ in ("npadvmod", "advmod", "prep") for c in c.subtree}
+    reporting = {t.i for t in sent if t.lemma_.lower() in REPORTING for t in t.subtree} - scope
+    chosen = None
+    for where in (scope, reporting | scope):
+        for m in mentions:
+            span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+            if span is not None and span.root.i in where:
+                chosen = (m, span)
+                break
+        if chosen:
+            break
+    if chosen:
+        m, span = chosen
+        resolved = dates.resolve(m, reference, future=modality == "future")
+        if resolved:
+            return dates.with_span(resolved, Span(article_id, span.start_char, span.end_char, span.text))
+        return None
+    if modality == "future" or reference is None:
+        return None
+    verb = hit.anchor
+    if hit.kind == "noun" and any(c.lower_ in PAST_MARKS for c in hit.token.children):
+        return None
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)):
+        return reference
+    return None
+
+
+def _location(hit: _Hit, actors: ArticleActors, roles: _Roles, rtype: str, mode: str | None) -> Location | None:
+    doc = actors.doc
+    scope = list(hit.token.subtree) if hit.kind == "noun" else [t for c in hit.anchor.children if c.dep_ == "prep" for t in c.subtree]
+    for t in scope:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.i in actors.place_hits:
+            end, code, kind = actors.place_hits[t.i]
+            span = doc[t.i:end]
+            return Location(code, span.text if kind == "capital" else None, how="stated",
+                            span=Span(actors.article_id, span.start_char, span.end_char, span.text))
+        for i in range(t.left_edge.i, t.i + 1):
+            hit_ = actors.place_hits.get(i)
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and hit_:
+                return Location(hit_[1], None, how="stated")
+        if t.dep_ == "pobj" and t.head.lower_ == "at":
+            m = actors.mention_at(t.i)
+            if m and actors.actor(m.entity).country:
+                return Location(actors.actor(m.entity).country, None, how="stated")
+    if rtype == "CONSULT" and mode == "visit" and roles.target:
+        return Location(actors.actor(roles.target[0]).country, None, how="host")
+    return None
+
+
+def _contexts(rule: Rule, sent: Any, actors: Actor | None, target: Actor | None) -> tuple[str, ...]:
+    found = list(rule.contexts)
+    for a in (actors, target):
+        if a and "MIL" in a.sectors and "military" not in found:
+            found.append("military")
+    for t in sent:
+        ctx = CONTEXT_WORDS.get(t.lower_)
+        if ctx and ctx not in found:
+            found.append(ctx)
+    return tuple(found)
+
+
+# ---------------------------------------------------------------- coding an article
+
+@dataclass
+class CodedSentence:
+    """Events of one sentence and the lines `accord explain` prints for it."""
+
+    events: list[Event]
+    lines: list[str]
+
+
+def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, reference: FuzzyDate | None,
+                  max_chars: int = 3000, start_index: int = 0) -> CodedSentence:
+    """Every event the sentence states, each with why it fired."""
+    article_id = actors.article_id
+    events: list[Event] = []
+    lines: list[str] = []
+    if len(sent.text) > max_chars:
+        return CodedSentence([], [f"skipped: sentence over {max_chars} characters"])
+    for hit in find_triggers(sent, dictionary):
+        rule = hit.rule
+        modality = _modality(hit)
+        where = f"'{hit.token.text}' ({hit.kind}, rule {rule.id} -> {rule.type} {rule.cameo or ''})"
+        if modality in ("negated", "doubtful"):
+            lines.append(f"{where}: dropped, {modality}")
+            continue
+        roles = _roles(hit, actors)
+        if roles is None:
+            lines.append(f"{where}: dropped, no actor found")
+            continue
+        if rule.swap:
+            roles = _Roles(roles.target or [], roles.source, roles.directed, roles.how + ", swapped")
+        if not roles.target and roles.source:
+            roles = _default_target(roles, actors)
+        if not roles.source:
+            lines.append(f"{where}: dropped, no source actor")
+            continue
+        rtype, cameo, mode = rule.type, rule.cameo, rule.mode
+        if modality == "future" and rtype != "AGREE":
+            if QUAD_CLASS[rtype] == 4:
+                rtype, cameo, mode = "THREATEN", "138" if rtype == "ASSAULT" else "130", None
+            elif QUAD_CLASS[rtype] in (1, 2):
+                rtype, cameo, mode = "AGREE", AGREE_CAMEO.get(rtype, "030"), None
+        roles, mode = _visit(roles, actors, rtype, mode)
+        source = actors.actor(roles.source[0])
+        target = actors.actor(roles.target[0]) if roles.target else None
+        if target is not None and source.entity == target.entity:
+            lines.append(f"{where}: dropped, source and target are the same actor")
+            continue
+        date = _event_date(hit, sent, modality, reference, article_id)
+        tok = hit.token
+        confidence = 0.8 if roles.how in ("subject", "passive", "coordinated subject", "between") else 0.6
+        if "default" in roles.how:
+            confidence -= 0.2
+        ev = Event(
+            id=f"{article_id}:e{start_index + len(events) + 1}", article_id=article_id, type=rtype,
+            source=source, target=target,
+            evidence=Span(article_id, sent.start_char, sent.end_char, sent.text),
+            trigger=Span(article_id, tok.idx, tok.idx + len(tok), tok.text),
+            rule=rule.id + ("+future" if modality == "future" else ""), cameo=cameo, mode=mode,
+            contexts=_contexts(rule, sent, source, target), date=date,
+            location=_location(hit, actors, roles, rtype, mode) or _host_location(actors, rtype, roles),
+            directed=roles.directed, confidence=round(confidence, 2))
+        events.append(ev)
+        lines.append(f"{where}: {rtype} {source.label} -> {target.label if target else '-'}"
+                     f" [{roles.how}; {modality}; date {date.value if date else None}]")
+    _nest_locations(events)
+    return CodedSentence(events, lines)
+
+
+def _default_target(roles: _Roles, actors: ArticleActors) -> _Roles:
+    """With no stated target, the other side of the article's main pair of actors."""
+    for noun in ("sides", "countries"):
+        pair = actors.pair(noun)
+        if not pair:
+            return roles
+        src_country = actors.actor(roles.source[0]).country
+        countries = [actors.actor(e).country for e in pair]
+        if src_country in countries and countries[0] != countries[1]:
+            other = pair[1 - countries.index(src_country)]
+            if other != roles.source[0]:
+                return _Roles(roles.source, [other], roles.directed, roles.how + ", target by default from the article's main pair")
+    return roles
+
+
+def _visit(roles: _Roles, actors: ArticleActors, rtype: str, mode: str | None) -> tuple[_Roles, str | None]:
+    """A meeting between the sides of an article about a visit is a visit: the guest is the source."""
+    visitor = actors.visitor_country
+    if rtype != "CONSULT" or not visitor or not roles.target or mode not in (None, "visit"):
+        return roles, mode
+    src, tgt = actors.actor(roles.source[0]).country, actors.actor(roles.target[0]).country
+    if mode is None and roles.directed:
+        return roles, mode  # "A met with B" stays as stated
+    if tgt == visitor and src != visitor:
+        return _Roles(roles.target, roles.source, True, roles.how + ", guest as source"), "visit"
+    if src == visitor and tgt != visitor:
+        return _Roles(roles.source, roles.target, True, roles.how), "visit"
+    return roles, mode
+
+
+def _host_location(actors: ArticleActors, rtype: str, roles: _Roles) -> Location | None:
+    visitor = actors.visitor_country
+    if not visitor or not roles.target or rtype not in ("CONSULT", "SUPPORT", "AGREE", "COOPERATE"):
+        return None
+    countries = {actors.actor(roles.source[0]).country, actors.actor(roles.target[0]).country}
+    if visitor in countries and len(countries) == 2:
+        host = (countries - {visitor}).pop()
+        return Location(host, None, how="host")
+    return None
+
+
+def _nest_locations(events: list[Event]) -> None:
+    """An act done "during X's visit to Italy" took place in Italy."""
+    visits = [e for e in events if e.type == "CONSULT" and e.mode == "visit" and e.location and e.location.how in ("host", "stated")]
+    for i, e in enumerate(events):
+        if e.location is None and visits and visits[0] is not e:
+            events[i] = _replace_location(e, visits[0].location)
+
+
+def _replace_location(e: Event, loc: Location | None) -> Event:
+    from dataclasses import replace
+
+    return replace(e, location=loc)
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """One event reported in several sentences of an article becomes one event with every evidence span."""
+    from dataclasses import replace
+
+    out: list[Event] = []
+    for e in events:
+        key = _merge_key(e)
+        same = next((i for i, o in enumerate(out) if _merge_key(o) == key), None)
+        if same is None:
+            out.append(e)
+        else:
+            o = out[same]
+            out[same] = replace(o, extra_evidence=o.extra_evidence + (e.evidence,), confidence=min(0.95, max(o.confidence, e.confidence) + 0.05))
+    return out
+
+
+def _merge_key(e: Event) -> tuple[Any, ...]:
+    ends = (e.source.entity, e.target.entity if e.target else None)
+    if not e.directed:
+        ends = tuple(sorted(ends, key=str))  # type: ignore[assignment]
+    return (e.type, ends, e.date.value if e.date else None)

@@ -1,0 +1,260 @@
+"""Facts: money, counts and percentages, each with its holder and counterpart country.
+
+"770 million euros ($910.8M)" is one fact whose conversion is kept as an alternative value.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import dates
+from .actors import ArticleActors
+from .model import Fact, FuzzyDate, Span
+
+CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₼": "AZN", "₺": "TRY"}
+CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "AZN", "INR", "TRY", "CHF", "CAD", "AUD", "SEK", "NOK",
+                  "DKK", "PLN", "UAH", "KZT", "GEL", "AMD", "IRR", "SAR", "AED", "QAR", "ZAR", "NGN", "EGP", "BRL",
+                  "MXN", "KRW", "PKR", "ILS", "HUF", "CZK", "RON"}
+CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP",
+                  "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB",
+                  "ruble": "RUB", "rubles": "RUB", "manat": "AZN", "manats": "AZN", "rupee": "INR", "rupees": "INR",
+                  "lira": "TRY", "liras": "TRY", "francs": "CHF", "franc": "CHF", "shekels": "ILS", "shilling": "TZS",
+                  "shillings": "TZS", "rand": "ZAR", "naira": "NGN", "won": "KRW", "hryvnia": "UAH", "lari": "GEL",
+                  "dram": "AMD", "riyals": "SAR", "riyal": "SAR", "dirhams": "AED", "dirham": "AED"}
+PREFIX_WORDS = {"Rs": "INR", "Rs.": "INR", "INR": "INR", "AZN": "AZN", "RUB": "RUB", "US$": "USD", "USD": "USD",
+                "EUR": "EUR", "GBP": "GBP", "CHF": "CHF", "CNY": "CNY", "TL": "TRY"}
+MAGNITUDES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+              "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5,
+              "lakhs": 1e5}
+QUALIFIERS: list[tuple[str, str]] = [
+    (r"more than|over|above|exceeding|in excess of|upwards of|at least|no less than|greater than", "more_than"),
+    (r"less than|under|below|fewer than|up to|at most|no more than", "less_than"),
+    (r"about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated (?:to be|at)(?: around| about)?|circa|~", "about"),
+]
+METRIC_WORDS = ("investment", "investments", "contract", "contracts", "trade", "turnover", "aid", "assistance", "loan",
+                "loans", "grant", "deal", "exports", "imports", "export", "import", "budget", "debt", "deficit",
+                "surplus", "revenue", "sales", "spending", "funding", "reserves", "fine", "damages", "compensation",
+                "price", "value", "profit", "output", "growth", "increase", "decrease", "decline", "share", "stake")
+
+_MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+_NUMBER = r"(?P<num>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+_SIGN = r"(?P<sign>US\$|A\$|C\$|HK\$|NZ\$|€|\$|£|¥|₹|₽|₼|₺)"
+_CODE = r"(?P<code>Rs\.?|INR|AZN|RUB|USD|EUR|GBP|CHF|CNY|TL)"
+_WORD = r"(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")"
+MONEY = re.compile(
+    rf"(?:{_SIGN}\s?|{_CODE}\s)" + _NUMBER + rf"(?:\s*(?P<mag>{_MAG})\b)?"
+    rf"|{_NUMBER.replace('num', 'num2')}(?:\s*(?P<mag2>{_MAG})\b)?\s+{_WORD}\b"
+    rf"|(?P<half>half a)\s+(?P<mag3>billion|million|trillion)\s+{_WORD.replace('word', 'word3')}\b",
+    re.I)
+PERCENT = re.compile(rf"{_NUMBER}\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
+COUNT = re.compile(r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b")
+
+_COUNTERPART_PREPS = {"in", "for", "to", "into", "with", "toward", "towards", "from", "of", "on", "against"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number found in a sentence, before its parties are known."""
+
+    start: int
+    end: int
+    fact_type: str
+    value: float
+    unit: str
+    alt_value: float | None = None
+    alt_unit: str | None = None
+
+
+def parse_number(text: str, magnitude: str | None = None) -> float | None:
+    """ "1.7" -> 1.7, "1,700" -> 1700, "1,7" (with a magnitude) -> 1.7, "1.234.567" -> 1234567."""
+    t = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        value = float(t.replace(",", ""))
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+        value = float(t.replace(".", "").replace(",", "."))
+    elif re.fullmatch(r"\d+,\d{1,2}", t) or (magnitude and re.fullmatch(r"\d+,\d+", t)):
+        value = float(t.replace(",", "."))
+    elif re.fullmatch(r"\d+(?:\.\d+)?", t):
+        value = float(t)
+    else:
+        return None
+    if magnitude:
+        value *= MAGNITUDES[magnitude.lower()] if magnitude.lower() in MAGNITUDES else 1
+    return value if math.isfinite(value) else None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Money, percentages and counts in a sentence; a parenthetical conversion joins its figure."""
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in MONEY.finditer(text):
+        if m["half"]:
+            value: float | None = 0.5 * MAGNITUDES[m["mag3"].lower()]
+            unit = CURRENCY_WORDS[m["word3"].lower()]
+        elif m["num2"]:
+            mag = m["mag2"]
+            value = parse_number(m["num2"], mag if mag and (mag.lower() != "m" or m["mag2"] == "m") else mag)
+            unit = CURRENCY_WORDS[m["word"].lower()]
+        else:
+            mag = m["mag"]
+            if mag and mag.lower() in ("m", "b", "k") and m.end() < len(text) and text[m.end():m.end() + 1].isalpha():
+                mag = None
+            value = parse_number(m["num"], mag)
+            unit = CURRENCY_SIGNS.get(m["sign"] or "", None) or PREFIX_WORDS.get((m["code"] or "").strip(), "USD")
+        if value is None:
+            continue
+        figures.append(Figure(m.start(), m.end(), "money", value, unit))
+        taken.append((m.start(), m.end()))
+    figures = _join_conversions(text, figures)
+    for m in PERCENT.finditer(text):
+        value = parse_number(m["num"])
+        if value is not None and not _inside(m.start(), taken):
+            figures.append(Figure(m.start(), m.end(), "percent", value, "percent"))
+            taken.append((m.start(), m.end()))
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _join_conversions(text: str, figures: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for f in figures:
+        if out and text[out[-1].end:f.start].strip() in ("(", "or", "(about", "(around", "(some", "(approx.") \
+                and text[f.end:f.end + 1] in (")", ""):
+            prev = out[-1]
+            out[-1] = Figure(prev.start, f.end + 1, prev.fact_type, prev.value, prev.unit, f.value, f.unit)
+        else:
+            out.append(f)
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def qualifier_before(text: str, start: int) -> str:
+    """exact/about/more_than/less_than from the words just before a figure."""
+    before = text[max(0, start - 40):start].lower()
+    for pattern, qual in QUALIFIERS:
+        if re.search(rf"(?:^|\W)(?:{pattern})\s*(?:a\s+|the\s+)?$", before):
+            return qual
+    return "exact"
+
+
+def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None = None) -> list[Fact]:
+    """Every figure of the article with its parties, metric and date."""
+    facts: list[Fact] = []
+    seen: set[tuple[str, float, str, str | None, str | None]] = set()
+    for sent in doc.sents:
+        text = sent.text
+        figures = find_figures(text)
+        figures += _counts(sent, figures)
+        for fig in figures:
+            a, b = sent.start_char + fig.start, sent.start_char + fig.end
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            segment = _segment(span, [f for f in figures if f is not fig], sent)
+            holder, counterpart = _parties(segment, span, actors)
+            qual = qualifier_before(text, fig.start)
+            key = (fig.fact_type, round(fig.value, 2), fig.unit, holder, counterpart)
+            if key in seen:
+                continue
+            seen.add(key)
+            date = _fact_date(segment, sent, reference)
+            facts.append(Fact(
+                id=f"{actors.article_id}:f{len(facts) + 1}", article_id=actors.article_id,
+                fact_type=fig.fact_type,  # type: ignore[arg-type]
+                value=fig.value, unit=fig.unit, qualifier=qual,  # type: ignore[arg-type]
+                evidence=Span(actors.article_id, sent.start_char, sent.end_char, text),
+                span=Span(actors.article_id, a, b, doc.text[a:b]),
+                metric=_metric(segment, span, fig), holder=holder, counterpart=counterpart, date=date,
+                alt_value=fig.alt_value, alt_unit=fig.alt_unit))
+    return facts
+
+
+def _counts(sent: Any, figures: list[Figure]) -> list[Figure]:
+    """ "over 100 Italian companies": a number in digits counting a plural noun."""
+    out = []
+    covered = [(f.start, f.end) for f in figures]
+    for tok in sent:
+        if not tok.like_num or not tok.text[:1].isdigit() or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+            continue
+        rel = tok.idx - sent.start_char
+        if _inside(rel, covered) or tok.dep_ != "nummod" or tok.head.tag_ not in ("NNS", "NNPS"):
+            continue
+        value = parse_number(tok.text)
+        if value is None or (1900 <= value <= 2100 and "," not in tok.text):
+            continue
+        noun = tok.head
+        kind = "quantity" if noun.lemma_ in ("day", "week", "month", "year", "hour", "minute", "ton", "tonne",
+                                               "kilometre", "kilometer", "mile", "barrel") else "count"
+        end = noun.idx + len(noun) - sent.start_char
+        out.append(Figure(rel, end, kind, value, noun.lower_))
+    return out
+
+
+def _segment(span: Any, others: list[Figure], sent: Any) -> list[Any]:
+    """The clause that states a figure: the nearest verb above it, less clauses holding other figures."""
+    tok = span.root
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return list(sent)
+    while verb.dep_ in ("xcomp", "acomp", "auxpass", "aux") and verb.head.i != verb.i:
+        verb = verb.head  # "is estimated to be around X": the clause is that of "estimated"
+    excluded: set[int] = set()
+    for d in verb.subtree:
+        if d.i != verb.i and d.pos_ in ("VERB", "AUX") and d.dep_ in ("advcl", "pcomp", "conj", "ccomp", "relcl", "acl") \
+                and span.root not in d.subtree and not any(t in d.subtree for t in span):
+            excluded.update(t.i for t in d.subtree)
+    return [t for t in verb.subtree if t.i not in excluded]
+
+
+def _parties(segment: list[Any], span: Any, actors: ArticleActors) -> tuple[str | None, str | None]:
+    holders: list[str] = []
+    counterparts: list[str] = []
+    for m in actors.mentions_in(segment):
+        country = actors.actor(m.entity).country
+        if not country or m.kind == "collective":
+            continue
+        (counterparts if _under_prep(actors.doc[m.head], segment) else holders).append(country)
+    holders = [c for c in holders if c not in counterparts[:0]]
+    holder = holders[0] if holders else None
+    counterpart = next((c for c in counterparts + holders[1:] if c != holder), None)
+    return holder, counterpart
+
+
+def _under_prep(tok: Any, segment: list[Any]) -> bool:
+    inside = {t.i for t in segment}
+    while tok.head.i != tok.i and tok.head.i in inside:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _COUNTERPART_PREPS:
+            return True
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _metric(segment: list[Any], span: Any, fig: Figure) -> str | None:
+    if fig.fact_type in ("count", "quantity"):
+        return fig.unit
+    words = [t.lower_ for t in segment]
+    near = sorted((abs(t.i - span.start), t.lemma_.lower()) for t in segment if t.lower_ in METRIC_WORDS)
+    if near:
+        return near[0][1]
+    if fig.fact_type == "percent" and "of" in words:
+        return None
+    return None
+
+
+def _fact_date(segment: list[Any], sent: Any, reference: FuzzyDate | None) -> FuzzyDate | None:
+    if not segment:
+        return None
+    lo, hi = segment[0].idx, segment[-1].idx + len(segment[-1])
+    text = sent.doc.text[lo:hi]
+    for mention in dates.find_dates(text):
+        if mention.kind in ("since_year", "my", "mdy", "dmy", "iso"):
+            return dates.resolve(mention, reference)
+    return None

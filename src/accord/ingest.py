@@ -1,0 +1,168 @@
+"""read_articles(source) -> Iterator[Article | Rejected]: plain text, JSON Lines, HTML, folders.
+
+Metadata not given is read from the text: a leading `date YYYY-MM-DD` line, a `By NAME`
+byline (a one-word name is the outlet, a longer one an author), a lone name line under it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import dates
+from .model import Article, Rejected
+from .settings import Settings
+
+SUFFIXES = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+
+_COMMON = set("""the of and to in a is that for on was with as by at from it said his its
+are be has have he will were an which this their not but or had been would after who they
+also more than over new two its her she we our year government minister president""".split())
+
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d\d-\d\d)\b", re.I)
+_BYLINE = re.compile(r"\bBy\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
+_NAME_LINE = re.compile(r"^\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*$")
+
+
+def read_articles(source: str | Path | Iterable[str | Path], *, settings: Settings | None = None) -> Iterator[Article | Rejected]:
+    """Every article under the given files and folders; unreadable ones as Rejected."""
+    settings = settings or Settings()
+    paths = [source] if isinstance(source, (str, Path)) else list(source)
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+                yield from _read_file(child, settings)
+        elif path.is_file():
+            yield from _read_file(path, settings)
+        else:
+            yield Rejected(str(path), "no such file or folder")
+
+
+def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
+    kind = SUFFIXES.get(path.suffix.lower(), "text")
+    if kind == "jsonl":
+        yield from _read_jsonl(path, settings)
+        return
+    size = path.stat().st_size
+    if size > settings.max_file_bytes:
+        yield Rejected(str(path), f"file is {size:,} bytes, over the limit of {settings.max_file_bytes:,} (setting max_file_bytes)")
+        return
+    data = path.read_bytes()
+    text = _decode(str(path), data)
+    if isinstance(text, Rejected):
+        yield text
+        return
+    if kind == "html":
+        yield _check(_from_html(path, text), settings)
+        return
+    yield _check(article_from_text(path.stem, text, path=str(path)), settings)
+
+
+def _decode(where: str, data: bytes) -> str | Rejected:
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    if b"\x00" in data[:65536]:
+        return Rejected(where, "binary content (NUL bytes); not a text article", digest)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Rejected(where, f"not valid UTF-8 (byte {exc.start}); re-encode it as UTF-8 (it may be cp1251 or latin-1)", digest)
+
+
+def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
+    with path.open("rb") as handle:
+        for n, line in enumerate(handle, 1):
+            where = f"{path}:{n}"
+            if not line.strip():
+                continue
+            if len(line) > settings.max_article_chars * 4:
+                yield Rejected(where, f"line is {len(line):,} bytes, over the article size limit")
+                continue
+            text = _decode(where, line)
+            if isinstance(text, Rejected):
+                yield text
+                continue
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield Rejected(where, f"not JSON ({exc.msg} at column {exc.colno})")
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+                yield Rejected(where, "record has no 'text' string")
+                continue
+            yield _check(_from_record(record, path, n), settings, where)
+
+
+def _from_record(record: dict[str, object], path: Path, line: int) -> Article:
+    base = article_from_text(str(record.get("id") or f"{path.stem}:{line}"), str(record["text"]), path=f"{path}:{line}")
+    published = dates.parse_published(str(record["date"])) if record.get("date") else base.published
+    authors = record.get("authors")
+    return Article(
+        id=base.id, text=base.text,
+        title=str(record["title"]) if record.get("title") else base.title,
+        published=published,
+        source=str(record["source"]) if record.get("source") else base.source,
+        authors=tuple(str(a) for a in authors) if isinstance(authors, list) else base.authors,
+        url=str(record["url"]) if record.get("url") else None,
+        path=base.path,
+    )
+
+
+def _from_html(path: Path, html: str) -> Article | Rejected:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or len(text.split()) < 20:
+        return Rejected(str(path), "HTML page has no main text (navigation or boilerplate only)")
+    meta = trafilatura.extract_metadata(html)
+    base = article_from_text(path.stem, text, path=str(path))
+    published = dates.parse_published(meta.date) if meta is not None and meta.date else base.published
+    return Article(
+        id=base.id, text=text, title=(meta.title if meta is not None and meta.title else base.title),
+        published=published, source=(meta.sitename if meta is not None and meta.sitename else base.source),
+        authors=tuple(a.strip() for a in (meta.author or "").split(";") if a.strip()) if meta is not None and meta.author else base.authors,
+        url=meta.url if meta is not None else None, path=str(path),
+    )
+
+
+def article_from_text(doc_id: str, text: str, *, path: str | None = None) -> Article:
+    """An Article whose metadata is read from its header lines where present."""
+    published, source, authors = None, None, []
+    lines = text.splitlines()
+    head = [ln for ln in lines[:6] if ln.strip()][:3]
+    for i, line in enumerate(head):
+        m = _DATE_LINE.match(line)
+        if m:
+            published = dates.parse_published(m[1])
+        by = _BYLINE.search(line)
+        if by and len(line) < 120:
+            name = by[1].strip()
+            if len(name.split()) == 1 and i == 0:
+                source = name
+            else:
+                authors.append(name)
+            if i + 1 < len(head) and _NAME_LINE.match(head[i + 1]) and not authors:
+                authors.append(head[i + 1].strip())
+    if published is None:
+        published = dates.find_dateline(text)
+    return Article(id=doc_id, text=text, published=published, source=source, authors=tuple(authors), path=path)
+
+
+def _check(item: Article | Rejected, settings: Settings, where: str | None = None) -> Article | Rejected:
+    if isinstance(item, Rejected):
+        return item
+    where = where or item.path or item.id
+    text = item.text
+    if not text.strip():
+        return Rejected(where, "empty article", item.content_hash)
+    if len(text) > settings.max_article_chars:
+        return Rejected(where, f"article is {len(text):,} characters, over the limit of {settings.max_article_chars:,} (setting max_article_chars)", item.content_hash)
+    words = re.findall(r"[A-Za-z]+", text[:20000].lower())
+    letters = sum(ch.isalpha() for ch in text[:20000])
+    if letters and sum(ch.isascii() for ch in text[:20000] if ch.isalpha()) / letters < 0.7:
+        return Rejected(where, "not English (mostly non-Latin letters)", item.content_hash)
+    if len(words) >= 20 and sum(w in _COMMON for w in words) / len(words) < settings.min_english_ratio:
+        return Rejected(where, "not English (too few common English words)", item.content_hash)
+    return item

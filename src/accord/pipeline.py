@@ -1,0 +1,67 @@
+"""run(): read, annotate, find actors, code events and facts. Composes the stages, nothing else."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import actors as actors_stage
+from . import events as events_stage
+from . import facts as facts_stage
+from .annotate import Annotator
+from .model import Article, Explanation, Extraction, Span
+from .settings import Settings
+
+
+def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction:
+    """Everything found in one article, given its spaCy parse."""
+    tables = actors_stage.load_tables(settings.user_actors)
+    dictionary = events_stage.load_dictionary(settings.user_triggers)
+    table = actors_stage.find_actors(doc, article.id, tables)
+    reference = article.published
+    found = []
+    explanations = []
+    for sent in doc.sents:
+        coded = events_stage.code_sentence(sent, table, dictionary=dictionary, reference=reference,
+                                           max_chars=settings.max_sentence_chars, start_index=len(found))
+        found.extend(e for e in coded.events if e.confidence >= settings.min_confidence)
+        if coded.lines:
+            explanations.append(Explanation(Span(article.id, sent.start_char, sent.end_char, sent.text), tuple(coded.lines)))
+    events = events_stage.merge_mentions(found)
+    facts = facts_stage.find_facts(doc, table, reference=reference)
+    return Extraction(article=article, events=tuple(events), facts=tuple(facts), entities=table.to_entities(),
+                      explanations=tuple(explanations))
+
+
+def run(articles: Iterable[Article], *, settings: Settings | None = None,
+        annotator: Annotator | None = None) -> Iterator[Extraction]:
+    """Extractions for a stream of articles, parsed in batches; memory stays flat."""
+    settings = settings or Settings()
+    annotator = annotator or Annotator.load(settings.pipeline)
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= settings.batch_size:
+            yield from _batch(batch, annotator, settings)
+            batch = []
+    if batch:
+        yield from _batch(batch, annotator, settings)
+
+
+def _batch(batch: list[Article], annotator: Annotator, settings: Settings) -> Iterator[Extraction]:
+    for article, doc in zip(batch, annotator.pipe((a.text for a in batch), batch_size=settings.batch_size)):
+        yield extract_doc(article, doc, settings=settings)
+
+
+def extract(article: Article | str, *, published: str | None = None, settings: Settings | None = None,
+            annotator: Annotator | None = None) -> Extraction:
+    """Events, facts and actors of one article or text."""
+    from .dates import parse_published
+    from .ingest import article_from_text
+
+    if isinstance(article, str):
+        article = article_from_text("text", article)
+    if published:
+        from dataclasses import replace
+
+        article = replace(article, published=parse_published(published))
+    return next(run([article], settings=settings, annotator=annotator))

@@ -1,0 +1,239 @@
+"""The embedded store: SQLite in WAL mode, FTS5 over article text and evidence.
+
+Articles are keyed by a hash of their text, so ingesting the same text twice adds nothing;
+each article is written in one transaction with its events, facts and actors.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import consolidate
+from .errors import QueryError, StoreError
+from .exports import event_record, fact_record
+from .model import Extraction, Rejected
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    hash TEXT PRIMARY KEY, doc_id TEXT NOT NULL, title TEXT, published TEXT, published_precision TEXT,
+    source TEXT, authors TEXT, url TEXT, path TEXT, text TEXT NOT NULL, ingested_at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_doc ON articles(doc_id);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), doc_id TEXT NOT NULL,
+    type TEXT NOT NULL, mode TEXT, cameo TEXT, source_country TEXT, target_country TEXT, dyad TEXT,
+    date TEXT, confidence REAL, evidence TEXT, cluster TEXT, record TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, date);
+CREATE INDEX IF NOT EXISTS events_type ON events(type, dyad);
+CREATE TABLE IF NOT EXISTS facts (
+    id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), doc_id TEXT NOT NULL,
+    fact_type TEXT NOT NULL, value REAL, unit TEXT, holder TEXT, counterpart TEXT, dyad TEXT, date TEXT,
+    evidence TEXT, cluster TEXT, conflict INTEGER NOT NULL DEFAULT 0, record TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS facts_block ON facts(fact_type, unit, dyad);
+CREATE TABLE IF NOT EXISTS actors (
+    id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), country TEXT, kind TEXT,
+    name TEXT, role TEXT, sectors TEXT, mentions TEXT NOT NULL, person TEXT);
+CREATE INDEX IF NOT EXISTS actors_name ON actors(name);
+CREATE TABLE IF NOT EXISTS quarantine (
+    id INTEGER PRIMARY KEY, location TEXT NOT NULL UNIQUE, reason TEXT NOT NULL, content_hash TEXT, at REAL NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(hash UNINDEXED, title, text);
+CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts USING fts5(record_id UNINDEXED, kind UNINDEXED, evidence);
+"""
+
+
+def dyad_key(a: str | None, b: str | None) -> str:
+    """ "AZE-ITA": the unordered country pair, "-" for a missing side."""
+    return "-".join(sorted((a or "-", b or "-")))
+
+
+@dataclass
+class Store:
+    """An open store; use `Store.open(path)` and close it, or use it as a context manager."""
+
+    path: str
+    conn: sqlite3.Connection
+
+    @classmethod
+    def open(cls, path: str | Path = "accord.db", *, readonly: bool = False) -> "Store":
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(path), check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(SCHEMA)
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                conn.commit()
+            conn.execute("PRAGMA busy_timeout=10000")
+            conn.row_factory = sqlite3.Row
+            found = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        if found is None or int(found[0]) != SCHEMA_VERSION:
+            raise StoreError(f"{path} has schema version {found[0] if found else None}, accord needs {SCHEMA_VERSION}")
+        return cls(str(path), conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    # ------------------------------------------------------------ writing
+    def has_article(self, content_hash: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE hash=?", (content_hash,)).fetchone() is not None
+
+    def add(self, x: Extraction) -> bool:
+        """Store one article with everything found in it; False when its text is already stored."""
+        a = x.article
+        h = a.content_hash
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM articles WHERE hash=?", (h,)).fetchone():
+                return False
+            c.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", (
+                h, a.id, a.title, a.published.value if a.published else None,
+                a.published.precision if a.published else None, a.source, json.dumps(list(a.authors)), a.url, a.path,
+                a.text, time.time()))
+            c.execute("INSERT INTO article_fts VALUES (?,?,?)", (h, a.title or "", a.text))
+            for e in x.events:
+                rec = event_record(e)
+                rid = f"{h}:{e.id.rsplit(':', 1)[-1]}"
+                rec["id"] = rid
+                rec["cluster"] = consolidate.assign_event(c, rec)
+                c.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                    rid, h, a.id, e.type, e.mode, e.cameo, e.source.country, e.target.country if e.target else None,
+                    dyad_key(e.source.country, e.target.country if e.target else None),
+                    rec["date"], e.confidence, e.evidence.text, rec["cluster"], json.dumps(rec, ensure_ascii=False)))
+                c.execute("INSERT INTO evidence_fts VALUES (?,?,?)", (rid, "event", e.evidence.text))
+            for f in x.facts:
+                rec = fact_record(f)
+                rid = f"{h}:{f.id.rsplit(':', 1)[-1]}"
+                rec["id"] = rid
+                rec["cluster"], conflict = consolidate.assign_fact(c, rec)
+                rec["conflict"] = conflict
+                c.execute("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                    rid, h, a.id, f.fact_type, f.value, f.unit, f.holder, f.counterpart,
+                    dyad_key(f.holder, f.counterpart), rec["date"], f.evidence.text, rec["cluster"], int(bool(conflict)),
+                    json.dumps(rec, ensure_ascii=False)))
+                c.execute("INSERT INTO evidence_fts VALUES (?,?,?)", (rid, "fact", f.evidence.text))
+            for ent in x.entities:
+                act = ent.actor
+                c.execute("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)", (
+                    f"{h}:{ent.id}", h, act.country, act.kind, act.name, act.role, " ".join(act.sectors),
+                    json.dumps([[m.start, m.end, m.text] for m in ent.mentions], ensure_ascii=False),
+                    consolidate.person_key(act.name, act.country) if act.kind == "person" else None))
+        return True
+
+    def quarantine(self, item: Rejected) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO quarantine (location, reason, content_hash, at) VALUES (?,?,?,?) "
+                      "ON CONFLICT(location) DO UPDATE SET reason=excluded.reason, at=excluded.at",
+                      (item.where, item.reason, item.content_hash, time.time()))
+
+    # ------------------------------------------------------------ reading
+    def counts(self) -> dict[str, int]:
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 (fixed names)
+                for t in ("articles", "events", "facts", "actors", "quarantine")}
+
+    def articles(self, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT hash, doc_id, title, published, source, authors, url, path, length(text) AS chars, "
+            "(SELECT count(*) FROM events e WHERE e.article_hash=a.hash) AS events, "
+            "(SELECT count(*) FROM facts f WHERE f.article_hash=a.hash) AS facts "
+            "FROM articles a ORDER BY published, doc_id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        return [dict(r) | {"authors": json.loads(r["authors"] or "[]")} for r in rows]
+
+    def article(self, key: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE hash=? OR doc_id=? LIMIT 1", (key, key)).fetchone()
+        return dict(row) if row else None
+
+    def events(self, *, dyad: str | None = None, type: str | None = None, since: str | None = None,
+               until: str | None = None, country: str | None = None, min_confidence: float | None = None,
+               doc_id: str | None = None, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+        where, args = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=doc_id,
+                               countries=("source_country", "target_country"))
+        if min_confidence is not None:
+            where.append("confidence >= ?")
+            args.append(min_confidence)
+        sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "") + \
+            " ORDER BY coalesce(date, ''), id LIMIT ? OFFSET ?"
+        return [json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset))]
+
+    def event(self, rid: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT record FROM events WHERE id=?", (rid,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def facts(self, *, dyad: str | None = None, type: str | None = None, since: str | None = None,
+              until: str | None = None, country: str | None = None, doc_id: str | None = None,
+              limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+        where, args = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=doc_id,
+                               countries=("holder", "counterpart"), type_column="fact_type")
+        sql = "SELECT record FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + \
+            " ORDER BY dyad, fact_type, value LIMIT ? OFFSET ?"
+        return [json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset))]
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute("SELECT location, reason, content_hash, at FROM quarantine ORDER BY id")]
+
+    def search(self, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
+        """Records whose evidence matches an FTS5 query."""
+        try:
+            rows = self.conn.execute(
+                "SELECT record_id, kind, snippet(evidence_fts, 2, '[', ']', '…', 12) AS snippet FROM evidence_fts "
+                "WHERE evidence_fts MATCH ? ORDER BY rank LIMIT ?", (q, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"invalid search expression {q!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+
+def _filters(*, dyad: str | None, type: str | None, since: str | None, until: str | None, country: str | None,
+             doc_id: str | None, countries: tuple[str, str], type_column: str = "type") -> tuple[list[str], list[Any]]:
+    import re
+
+    where: list[str] = []
+    args: list[Any] = []
+    if dyad:
+        parts = dyad.upper().replace("_", "-").split("-")
+        if len(parts) != 2 or not all(re.fullmatch(r"[A-Z]{3}", p) for p in parts):
+            raise QueryError(f"dyad must be two three-letter codes like AZE-ITA, not {dyad!r}")
+        where.append("dyad = ?")
+        args.append(dyad_key(*parts))
+    if type:
+        where.append(f"{type_column} = ?")
+        args.append(type.upper() if type_column == "type" else type.lower())
+    for value, op in ((since, ">="), (until, "<=")):
+        if value:
+            if not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value):
+                raise QueryError(f"dates are YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+            where.append(f"date IS NOT NULL AND substr(date, 1, {len(value)}) {op} ?")
+            args.append(value)
+    if country:
+        if not re.fullmatch(r"[A-Za-z]{3}", country):
+            raise QueryError(f"country must be a three-letter code, not {country!r}")
+        where.append(f"({countries[0]} = ? OR {countries[1]} = ?)")
+        args += [country.upper(), country.upper()]
+    if doc_id:
+        where.append("doc_id = ?")
+        args.append(doc_id)
+    return where, args

@@ -1,0 +1,76 @@
+"""Actor resolution on sentences written for these tests."""
+from accord.actors import load_tables
+
+
+def entity_of(table, text):
+    for e in table.to_entities():
+        if any(m.text == text or text in m.text for m in e.mentions):
+            return e.actor
+    raise AssertionError(f"no entity mentioned as {text!r}: {[m.text for e in table.to_entities() for m in e.mentions]}")
+
+
+def test_country_names_demonyms_capitals_and_metonyms():
+    t = load_tables()
+    assert t.places["Azerbaijani"][0] == "AZE"
+    assert t.places["Baku"] == ("AZE", "capital")
+    assert t.places["U.S."][0] == "USA" and t.places["Britain"][0] == "GBR"
+    assert t.places["Kremlin"] == ("RUS", "metonym")
+    assert t.orgs["Security Council"][0] == "UNO" and t.orgs["European Commission"][0] == "EUR"
+    assert t.orgs["NATO"][:2] == ("IGO", "NATO")
+
+
+def test_titled_person_gets_country_sectors_name_and_role(actors_of):
+    table = actors_of("Georgian Defence Minister Lt-Gen Juansher Burchuladze met his Armenian counterpart Suren Papikyan in Tbilisi.")
+    a = entity_of(table, "Juansher Burchuladze")
+    assert (a.country, a.name, a.role) == ("GEO", "Juansher Burchuladze", "Defence Minister")
+    assert set(a.sectors) == {"GOV", "MIL"}
+    b = entity_of(table, "Suren Papikyan")
+    assert b.country == "ARM" and b.role == "Defence Minister" and "MIL" in b.sectors
+
+
+def test_later_mentions_join_the_same_entity(actors_of):
+    table = actors_of("French President Emmanuel Macron received German Chancellor Olaf Scholz in Paris. "
+                      "Macron said the talks were useful. The German chancellor thanked him. He then left.")
+    macron = [e for e in table.to_entities() if e.actor.name == "Emmanuel Macron"]
+    assert len(macron) == 1 and len(macron[0].mentions) >= 2
+    scholz = [e for e in table.to_entities() if e.actor.name == "Olaf Scholz"][0]
+    assert any(m.text.lower() == "the german chancellor" for m in scholz.mentions)
+
+
+def test_institutions_and_companies(actors_of):
+    table = actors_of("The Turkish Foreign Ministry and the Greek General Staff held talks. "
+                      "Officials of the French Thales company's board attended.")
+    ministry = entity_of(table, "Turkish Foreign Ministry")
+    assert ministry.country == "TUR" and "GOV" in ministry.sectors and ministry.kind == "organisation"
+    staff = entity_of(table, "Greek General Staff")
+    assert staff.country == "GRC" and staff.sectors == ("MIL",)
+
+
+def test_groups_take_sectors_from_their_noun(actors_of):
+    table = actors_of("Israeli soldiers arrested dozens of Palestinian protesters.")
+    assert entity_of(table, "Israeli soldiers").country == "ISR" and "MIL" in entity_of(table, "Israeli soldiers").sectors
+
+
+def test_the_two_sides_denote_the_main_pair(actors_of):
+    table = actors_of("Serbian President Aleksandar Vucic and Hungarian Prime Minister Viktor Orban met in Belgrade. "
+                      "The two leaders discussed energy. The two countries signed a deal.")
+    people = {table.actor(e).name for e in table.pair("sides")}
+    assert people == {"Aleksandar Vucic", "Viktor Orban"}
+    assert {table.actor(e).country for e in table.pair("countries")} == {"SRB", "HUN"}
+    assert all(table.actor(e).kind == "country" for e in table.pair("countries"))
+
+
+def test_capital_after_in_is_a_place_not_an_actor(actors_of):
+    table = actors_of("Moscow said it would respond. The envoys met in Moscow.")
+    mentions = [m for m in table.mentions if table.doc[m.head].text == "Moscow"]
+    assert len(mentions) == 1 and table.actor(mentions[0].entity).country == "RUS"
+
+
+def test_user_dictionary_adds_people(tmp_path, annotator):
+    from accord.actors import find_actors
+
+    f = tmp_path / "mine.yaml"
+    f.write_text("actors:\n  - {name: Zorro Vega, country: MEX, sectors: [GOV], role: Interior Minister}\n")
+    table = find_actors(annotator.annotate("Zorro Vega met officials."), "t", load_tables(str(f)))
+    a = entity_of(table, "Zorro Vega")
+    assert a.country == "MEX" and a.role == "Interior Minister"

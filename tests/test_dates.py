@@ -1,0 +1,62 @@
+from accord import dates
+from accord.model import FuzzyDate
+
+REF = dates.parse_published("2023-01-12")  # a Thursday
+
+
+def resolve(text: str, ref: FuzzyDate | None = REF, future: bool = False) -> str | None:
+    found = dates.find_dates(text)
+    assert found, f"no date found in {text!r}"
+    got = dates.resolve(found[0], ref, future=future)
+    return got.value if got else None
+
+
+def test_absolute_dates_keep_their_precision():
+    assert resolve("relations were established on May 8, 1992") == "1992-05-08"
+    assert resolve("signed on 8 May 1992 in Baku") == "1992-05-08"
+    assert resolve("during a visit in February 2020") == "2020-02"
+    assert resolve("the embassy opened in 1997") == "1997"
+    assert resolve("has been working since 2003") == "2003"
+
+
+def test_month_and_day_without_a_year_never_get_one_invented():
+    assert resolve("the ministry reported on November 17", ref=None) == "--11-17"
+    assert resolve("talks held on March 3", ref=FuzzyDate("--11-17", "monthday")) == "--03-03"
+
+
+def test_month_and_day_take_the_year_of_a_dated_report():
+    assert resolve("met on January 10") == "2023-01-10"
+    assert resolve("met on November 17") == "2022-11-17"  # after the report date: last year's
+    assert resolve("will meet on February 20", future=True) == "2023-02-20"
+
+
+def test_relative_dates_against_the_publication_date():
+    assert resolve("said yesterday") == "2023-01-11"
+    assert resolve("on Monday the ministers met") == "2023-01-09"
+    assert resolve("on Thursday the ministers met") == "2023-01-12"  # same weekday as the report
+    assert resolve("will travel on Monday", future=True) == "2023-01-16"
+    assert resolve("earlier this month") == "2023-01"
+    assert resolve("last month") == "2022-12"
+    assert resolve("last year") == "2022"
+    assert resolve("three days ago") == "2023-01-09"
+
+
+def test_relative_dates_without_a_report_date_are_unknown():
+    assert resolve("on Monday the ministers met", ref=None) is None
+    assert resolve("yesterday", ref=None) is None
+
+
+def test_the_modal_may_is_not_a_month():
+    assert dates.find_dates("Italy may impose sanctions") == []
+
+
+def test_publication_date_from_a_dateline():
+    assert dates.find_dateline("BAKU, Jan 12 - Azerbaijan said").value == "--01-12"
+    assert dates.find_dateline("ATHENS, May 2, 1987 - Greece said").value == "1987-05-02"
+    assert dates.find_dateline("no dateline here") is None
+
+
+def test_metadata_dates():
+    assert dates.parse_published("2023-01-12T10:00:00Z").value == "2023-01-12"
+    assert dates.parse_published("2023-01").precision == "month"
+    assert dates.parse_published("not a date") is None

@@ -1,0 +1,62 @@
+import json
+
+from accord.ingest import article_from_text, read_articles
+from accord.model import Article, Rejected
+from accord.settings import Settings
+
+
+def test_metadata_from_header_lines():
+    a = article_from_text("x", " date 2023-01-12 By Azernews\n\nSabina Mammadli\n\nItaly and Azerbaijan met.")
+    assert a.published.value == "2023-01-12" and a.published.precision == "day"
+    assert a.source == "Azernews"
+    assert a.authors == ("Sabina Mammadli",)
+    b = article_from_text("y", "By Ayya Lmahamad\n\nThe ministry reported on November 17 that talks were held.")
+    assert b.authors == ("Ayya Lmahamad",) and b.source is None
+    assert b.published.value == "--11-17"
+
+
+def test_doc_id_is_the_file_name_and_folders_are_walked(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "one.txt").write_text("Greece and Egypt signed an agreement on maritime borders today.")
+    (tmp_path / "two.jsonl").write_text(json.dumps({"id": "w:2", "title": "T", "date": "2020-08-06",
+                                                   "source": "S", "text": "Greece and Egypt held talks in Cairo."}) + "\n")
+    items = list(read_articles(tmp_path))
+    ids = sorted(i.id for i in items if isinstance(i, Article))
+    assert ids == ["one", "w:2"]
+    w = next(i for i in items if i.id == "w:2")
+    assert w.published.value == "2020-08-06" and w.title == "T" and w.source == "S"
+
+
+def test_bad_inputs_are_rejected_with_file_and_line(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 100)
+    (tmp_path / "cp1251.txt").write_bytes("Министр обороны подписал протокол".encode("cp1251"))
+    (tmp_path / "ru.txt").write_text("Министр обороны Азербайджана подписал протокол с итальянским коллегой " * 5)
+    (tmp_path / "lines.jsonl").write_text('{"id": "ok", "text": "Italy and France met in Rome on Monday for talks."}\n'
+                                          "{not json\n" '{"id": "notext"}\n')
+    got = {(r.where.split("/")[-1], r.reason.split(" ")[0]) for r in read_articles(tmp_path) if isinstance(r, Rejected)}
+    assert ("empty.txt", "empty") in got
+    assert ("binary.txt", "binary") in got
+    assert ("cp1251.txt", "not") in got
+    assert ("ru.txt", "not") in got
+    assert ("lines.jsonl:2", "not") in got
+    assert ("lines.jsonl:3", "record") in got
+    ok = [a for a in read_articles(tmp_path) if isinstance(a, Article)]
+    assert [a.id for a in ok] == ["ok"]
+
+
+def test_size_limit_is_a_setting(tmp_path):
+    f = tmp_path / "big.txt"
+    f.write_text("Italy and France met in Rome for talks. " * 100)
+    [r] = read_articles(f, settings=Settings(max_file_bytes=100))
+    assert isinstance(r, Rejected) and "max_file_bytes" in r.reason
+
+
+def test_html_main_text(tmp_path):
+    body = "<p>" + "Greece and Egypt signed an agreement on their maritime borders in Cairo on Thursday. " * 4 + "</p>"
+    (tmp_path / "page.html").write_text(f"<html><head><title>Deal</title></head><body><nav>Home | News</nav>"
+                                        f"<article>{body}</article></body></html>")
+    (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></body></html>")
+    items = {i.where.split("/")[-1] if isinstance(i, Rejected) else i.id: i for i in read_articles(tmp_path)}
+    assert isinstance(items["page"], Article) and "maritime" in items["page"].text
+    assert isinstance(items["nav.html"], Rejected) and "no main text" in items["nav.html"].reason
