@@ -557,8 +557,9 @@ def _references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
 
 
 def _definite_pair(tok: Any) -> bool:
+    """ "the sides", "both countries", "the two ministers"; not "the first countries" or "the Italian delegations"."""
     words = {c.lower_ for c in tok.lefts}
-    return bool(words & {"the", "both", "two"}) and not (words & {"other", "many", "several", "some", "all"})
+    return bool(words & {"the", "both", "two"}) and words <= {"the", "both", "two", "these", "respective"}
 
 
 def _collective(table: ArticleActors) -> str:

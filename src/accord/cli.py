@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("ingest", cmd_ingest, "Read articles into the store; already stored texts are skipped.")
     sp.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt, .jsonl, .html) or folders")
     sp.add_argument("--db", default=None, help="store path (default accord.db)")
+    sp.add_argument("--engine", choices=("local", "spark"), default="local",
+                    help="local processes, or Apache Spark (needs the `spark` extra and Java; see docs/scale.md)")
     _run_options(sp)
 
     for name, func, help in (("events", cmd_events, "List stored events."), ("facts", cmd_facts, "List stored facts.")):
@@ -71,6 +73,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("demo", cmd_demo, "Ingest the example articles shipped with accord and print what was found.")
     sp.add_argument("--db", default=None, help="store path (default accord.db)")
 
+    sp = add("export", cmd_export, "Write stored records as JSON Lines, PLOVER JSON, GDELT columns, CSV or Parquet.")
+    sp.add_argument("--format", required=True, choices=("jsonl", "plover", "gdelt", "csv", "parquet"),
+                    help="jsonl: events and facts; plover, gdelt, csv: events; parquet: both (docs/outputs.md)")
+    sp.add_argument("-o", "--output", required=True, help="output file")
+    _filter_options(sp)
+
+    sp = add("serve", cmd_serve, "Serve the HTTP JSON API and the web page over a store.")
+    sp.add_argument("--db", default=None, help="store path (default accord.db)")
+    sp.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    sp.add_argument("--port", type=int, default=8000, help="port to listen on")
+    sp.add_argument("--allow-ingest", action="store_true", help="accept new articles by POST /api/articles")
+
+    sp = add("dossier", cmd_dossier, "Write a report on the relations of two countries as HTML (and Markdown).")
+    sp.add_argument("countries", nargs=2, metavar="COUNTRY", help="two ISO alpha-3 codes, e.g. AZE ITA")
+    sp.add_argument("--db", default=None, help="store path (default accord.db)")
+    sp.add_argument("-o", "--output", required=True, help="HTML file to write")
+    sp.add_argument("--markdown", default=None, help="also write the report as Markdown to this file")
+
     sp = add("settings", cmd_settings, "Print every setting with its value and help.")
     return p
 
@@ -78,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_options(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     sp.add_argument("--pipeline", default=None, help="spaCy pipeline to use (setting `pipeline`)")
+    sp.add_argument("--workers", type=int, default=1, metavar="N", help="parse in N processes (about one per core)")
 
 
 def _query_options(sp: argparse.ArgumentParser) -> None:
@@ -110,7 +131,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out_ctx = nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8")
     with out_ctx as out:
         report = process(args.inputs, settings=settings, sink=lambda x: write_jsonl(extraction_records(x), out),
-                         progress=not args.quiet and args.output != "-")
+                         progress=not args.quiet and args.output != "-", workers=args.workers)
     return _finish(report, args.quiet)
 
 
@@ -119,8 +140,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .store import Store
 
     settings = _settings(args)
+    if args.engine == "spark":
+        from .spark import ingest
+
+        with Store.open(settings.db) as store:
+            report = ingest(args.inputs, settings=settings, store=store)
+        return _finish(report, args.quiet)
     with Store.open(settings.db) as store:
-        report = process(args.inputs, settings=settings, store=store, progress=not args.quiet)
+        report = process(args.inputs, settings=settings, store=store, progress=not args.quiet, workers=args.workers)
     return _finish(report, args.quiet)
 
 
@@ -220,6 +247,47 @@ def cmd_settings(args: argparse.Namespace) -> int:
     s = _settings(args)
     for name, help in Settings.help().items():
         print(f"{name:20} {getattr(s, name)!s:28} {help}")
+    return 0
+
+
+def _filter_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--db", default=None, help="store path (default accord.db)")
+    sp.add_argument("--dyad", help="country pair, e.g. AZE-ITA (either order)")
+    sp.add_argument("--country", help="either side is this country (ISO alpha-3)")
+    sp.add_argument("--type", help="PLOVER event type or fact type")
+    sp.add_argument("--since", help="earliest date, YYYY[-MM[-DD]]")
+    sp.add_argument("--until", help="latest date, YYYY[-MM[-DD]]")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import exports
+    from .store import Store
+
+    with Store.open(_settings(args).db, readonly=True) as store:
+        n = exports.write(store, args.format, args.output, dyad=args.dyad, type=args.type, since=args.since,
+                          until=args.until, country=args.country)
+    print(f"{n} records written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .api import create_app
+
+    app = create_app(_settings(args).db, allow_ingest=args.allow_ingest)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_dossier(args: argparse.Namespace) -> int:
+    from . import dossier
+    from .store import Store
+
+    with Store.open(_settings(args).db, readonly=True) as store:
+        report = dossier.write(store, *args.countries, html_path=args.output, markdown_path=args.markdown)
+    print(f"{report.summary()} written to {args.output}" + (f" and {args.markdown}" if args.markdown else ""),
+          file=sys.stderr)
     return 0
 
 

@@ -20,6 +20,7 @@ from . import dates
 from .actors import ArticleActors, Mention
 from .errors import InputError
 from .model import EVENT_TYPES, QUAD_CLASS, Actor, Event, FuzzyDate, Location, Span
+from .places import Gazetteer, stated_location
 
 REPORTING = {"say", "report", "announce", "tell", "state", "inform", "add", "note", "claim", "confirm", "quote"}
 INTENT = {"plan", "intend", "promise", "pledge", "decide", "offer", "expect", "prepare", "hope", "want", "seek",
@@ -186,9 +187,12 @@ def _governing_verb(tok: Any) -> Any | None:
 
 
 def _object_of(noun: Any, verb: Any) -> bool:
+    """ "expressed support", "expressed support and interest", "voiced a message of support"."""
     t = noun
     while t.i != verb.i and t.head.i != t.i:
-        if t.dep_ not in ("dobj", "conj", "pobj", "prep", "attr", "appos", "nsubjpass", "cc"):
+        if t.dep_ == "pobj" and t.head.lower_ != "of":
+            return False
+        if t.dep_ not in ("dobj", "conj", "pobj", "prep", "attr", "appos", "nsubjpass"):
             return False
         t = t.head
     return t.i == verb.i
@@ -237,15 +241,34 @@ def _subject(verb: Any) -> list[Any]:
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                    return list(v.head.subtree)[: v.head.i - v.head.left_edge.i + 1]
+                    return _noun_owner(v.head)
                 return list(c.subtree)
-        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and v.head.i != v.i:
+        if any(c.dep_ == "nsubjpass" for c in v.children):
+            break  # a passive without "by ...": the actor is not stated
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.i != v.i:
             v = v.head
             continue
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
-            return [v.head]
+            return _noun_owner(v.head)
         break
     return []
+
+
+def _noun_owner(noun: Any) -> list[Any]:
+    """The actor a relative clause's noun stands for: the noun itself, or for "X was one of the
+    first countries that ...", the subject of the copula (X)."""
+    own = list(noun.subtree)[: noun.i - noun.left_edge.i + 1]
+    t = noun
+    for _ in range(4):
+        if t.dep_ in ("pobj", "prep", "attr", "appos") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    if t.pos_ in ("AUX", "VERB") and t.i != noun.i:
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return own + list(subj[0].subtree)
+    return own
 
 
 def _passive(verb: Any) -> bool:
@@ -316,19 +339,26 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
             tgt_tokens += [t for t in _targets_of_verb(verb, {t.i for t in _subject(verb)}) if t.i not in {x.i for x in tok.subtree} or t.i in {x.i for x in tgt_tokens}]
     src_ids = _expand(src[:1] if src else [], actors)
     if between and not src_ids:
-        ids = [_expand([m], actors)[0] for m in between]
+        ids = list(dict.fromkeys(_expand(between, actors)))
         if len(ids) >= 2:
             return _Roles([ids[0]], [ids[1]], False, "between")
     tgt = _pick(actors, tgt_tokens, set(src_ids))
     tgt_ids = _expand(tgt[:1], actors) if tgt else []
-    # "X and Y signed": a coordinated subject gives both sides
-    if src and not tgt_ids:
-        conj = [m for m in src[1:] if actors.doc[m.head].dep_ == "conj" and m.entity not in src_ids]
-        if conj:
-            return _Roles(src_ids[:1], [conj[0].entity], False, "coordinated subject")
+    # "X and Y signed": a coordinated subject gives both sides, preferably of two countries
+    if src and not tgt_ids and hit.kind == "verb" and any(t.dep_ == "cc" for t in subj):
+        first = actors.actor(src_ids[0]).country if src_ids else None
+        others = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids]
+        others.sort(key=lambda m: actors.actor(m.entity).country == first)
+        if others:
+            return _Roles(src_ids[:1], [others[0].entity], False, "coordinated subject")
     if len(src_ids) == 2:
         return _Roles([src_ids[0]], [src_ids[1]], False, "both sides")
     if not src_ids and tgt_ids and hit.kind == "verb" and _passive(tok):
+        # "X was attacked": X must be the passive subject itself, not a possessor inside it
+        heads = {c.i for c in tok.children if c.dep_ == "nsubjpass"}
+        heads |= {x.i for h in list(heads) for x in tok.doc[h].conjuncts}
+        if not any(m.head in heads for m in tgt[:1]):
+            return None
         return _Roles([], tgt_ids, True, "passive")
     if not src_ids:
         return None
@@ -375,24 +405,21 @@ def _event_date(hit: _Hit, sent: Any, modality: str, reference: FuzzyDate | None
     verb = hit.anchor
     if hit.kind == "noun" and any(c.lower_ in PAST_MARKS for c in hit.token.children):
         return None
+    if verb.dep_ in ("relcl", "acl"):
+        return None  # "one of the countries that voiced support": a description, not news of the day
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)):
         return reference
     return None
 
 
-def _location(hit: _Hit, actors: ArticleActors, roles: _Roles, rtype: str, mode: str | None) -> Location | None:
-    doc = actors.doc
+def _location(hit: _Hit, actors: ArticleActors, roles: _Roles, rtype: str, mode: str | None,
+              gazetteer: Gazetteer | None) -> Location | None:
     scope = list(hit.token.subtree) if hit.kind == "noun" else [t for c in hit.anchor.children if c.dep_ == "prep" for t in c.subtree]
+    if gazetteer is not None:
+        loc = stated_location(scope, actors, gazetteer)
+        if loc is not None:
+            return loc
     for t in scope:
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.i in actors.place_hits:
-            end, code, kind = actors.place_hits[t.i]
-            span = doc[t.i:end]
-            return Location(code, span.text if kind == "capital" else None, how="stated",
-                            span=Span(actors.article_id, span.start_char, span.end_char, span.text))
-        for i in range(t.left_edge.i, t.i + 1):
-            hit_ = actors.place_hits.get(i)
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and hit_:
-                return Location(hit_[1], None, how="stated")
         if t.dep_ == "pobj" and t.head.lower_ == "at":
             m = actors.mention_at(t.i)
             if m and actors.actor(m.entity).country:
@@ -425,7 +452,7 @@ class CodedSentence:
 
 
 def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, reference: FuzzyDate | None,
-                  max_chars: int = 3000, start_index: int = 0) -> CodedSentence:
+                  max_chars: int = 3000, start_index: int = 0, gazetteer: Gazetteer | None = None) -> CodedSentence:
     """Every event the sentence states, each with why it fired."""
     article_id = actors.article_id
     events: list[Event] = []
@@ -474,13 +501,29 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             trigger=Span(article_id, tok.idx, tok.idx + len(tok), tok.text),
             rule=rule.id + ("+future" if modality == "future" else ""), cameo=cameo, mode=mode,
             contexts=_contexts(rule, sent, source, target), date=date,
-            location=_location(hit, actors, roles, rtype, mode) or _host_location(actors, rtype, roles),
+            location=_location(hit, actors, roles, rtype, mode, gazetteer) or _host_location(actors, rtype, roles),
             directed=roles.directed, confidence=round(confidence, 2))
         events.append(ev)
         lines.append(f"{where}: {rtype} {source.label} -> {target.label if target else '-'}"
                      f" [{roles.how}; {modality}; date {date.value if date else None}]")
+    events = _drop_self_comments(events, sent)
     _nest_locations(events)
     return CodedSentence(events, lines)
+
+
+def _drop_self_comments(events: list[Event], sent: Any) -> list[Event]:
+    """ "X hailed his visit to Y": a SUPPORT verb whose object is X's own event adds nothing."""
+    doc = sent.doc
+    by_trigger = {e.trigger.start: e for e in events}
+    out = []
+    for e in events:
+        tok = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        objects = [c for c in tok.root.children if c.dep_ == "dobj"] if tok is not None else []
+        inner = [by_trigger.get(c.idx) for c in objects]
+        if e.type == "SUPPORT" and any(i is not None and i is not e and i.source.entity == e.source.entity for i in inner):
+            continue
+        out.append(e)
+    return out
 
 
 def _default_target(roles: _Roles, actors: ArticleActors) -> _Roles:
@@ -501,11 +544,9 @@ def _default_target(roles: _Roles, actors: ArticleActors) -> _Roles:
 def _visit(roles: _Roles, actors: ArticleActors, rtype: str, mode: str | None) -> tuple[_Roles, str | None]:
     """A meeting between the sides of an article about a visit is a visit: the guest is the source."""
     visitor = actors.visitor_country
-    if rtype != "CONSULT" or not visitor or not roles.target or mode not in (None, "visit"):
-        return roles, mode
+    if rtype != "CONSULT" or not visitor or not roles.target or mode not in (None, "visit") or roles.directed:
+        return roles, mode  # "A met with B", "A visited B" stay as stated
     src, tgt = actors.actor(roles.source[0]).country, actors.actor(roles.target[0]).country
-    if mode is None and roles.directed:
-        return roles, mode  # "A met with B" stays as stated
     if tgt == visitor and src != visitor:
         return _Roles(roles.target, roles.source, True, roles.how + ", guest as source"), "visit"
     if src == visitor and tgt != visitor:

@@ -7,6 +7,7 @@ from typing import Any
 from . import actors as actors_stage
 from . import events as events_stage
 from . import facts as facts_stage
+from . import places
 from .annotate import Annotator
 from .model import Article, Explanation, Extraction, Span
 from .settings import Settings
@@ -17,16 +18,18 @@ def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction
     tables = actors_stage.load_tables(settings.user_actors)
     dictionary = events_stage.load_dictionary(settings.user_triggers)
     table = actors_stage.find_actors(doc, article.id, tables)
+    gazetteer = places.Gazetteer.load()
     reference = article.published
     found = []
     explanations = []
     for sent in doc.sents:
         coded = events_stage.code_sentence(sent, table, dictionary=dictionary, reference=reference,
-                                           max_chars=settings.max_sentence_chars, start_index=len(found))
+                                           max_chars=settings.max_sentence_chars, start_index=len(found),
+                                           gazetteer=gazetteer)
         found.extend(e for e in coded.events if e.confidence >= settings.min_confidence)
         if coded.lines:
             explanations.append(Explanation(Span(article.id, sent.start_char, sent.end_char, sent.text), tuple(coded.lines)))
-    events = events_stage.merge_mentions(found)
+    events = places.locate(events_stage.merge_mentions(found), article, table, gazetteer)
     facts = facts_stage.find_facts(doc, table, reference=reference)
     return Extraction(article=article, events=tuple(events), facts=tuple(facts), entities=table.to_entities(),
                       explanations=tuple(explanations))

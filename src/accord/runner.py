@@ -40,26 +40,34 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
     """Read, extract and store (or hand to `sink`) every article under `inputs`."""
     report = Report()
     start = time.perf_counter()
-    items = read_articles(list(inputs), settings=settings)
+    paths = list(inputs)
+    items = read_articles(paths, settings=settings)
 
-    def articles() -> Iterator[Article]:
+    def articles(tick: Callable[[], None]) -> Iterator[Article]:
         for item in items:
             if isinstance(item, Rejected):
                 report.rejected.append(item)
                 if store is not None:
                     store.quarantine(item)
+                tick()
                 continue
             if store is not None and store.has_article(item.content_hash):
                 report.skipped += 1
+                tick()
                 continue
             yield item
 
     bar = _progress() if progress else None
-    task = bar.add_task("articles", total=None) if bar else None
+    task = bar.add_task("articles", total=count_articles(paths)) if bar else None
+
+    def tick() -> None:
+        if bar is not None and task is not None:
+            bar.update(task, advance=1)
+
     try:
         if bar:
             bar.start()
-        for x in _extract(articles(), settings, workers):
+        for x in _extract(articles(tick), settings, workers):
             report.articles += 1
             report.events += len(x.events)
             report.facts += len(x.facts)
@@ -68,8 +76,7 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
                 store.add(x)
             if sink is not None:
                 sink(x)
-            if bar is not None and task is not None:
-                bar.update(task, advance=1)
+            tick()
     finally:
         if bar:
             bar.stop()
@@ -78,17 +85,30 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
 
 
 def _extract(articles: Iterator[Article], settings: Settings, workers: int) -> Iterator[Extraction]:
+    """Extractions in input order; with workers > 1, batches are parsed in that many processes.
+
+    The input is read, and the store checked, here in the calling thread (a Pool's own feeder
+    thread would share the store's connection with the writer), and at most two batches per
+    worker are in flight, so memory stays flat however long the input is.
+    """
     from .pipeline import run
 
     if workers <= 1:
         yield from run(articles, settings=settings)
         return
     import multiprocessing as mp
+    from collections import deque
 
-    ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
+    # spawn, not fork: the parent may hold a progress-bar thread and an open SQLite connection
+    ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_worker_init, initargs=(settings,)) as pool:
-        for batch in pool.imap(_worker_run, _batches(articles, settings.batch_size)):
-            yield from batch
+        pending: deque[Any] = deque()
+        for batch in _batches(articles, settings.batch_size):
+            pending.append(pool.apply_async(_worker_run, (batch,)))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 _WORKER: dict[str, Any] = {}
@@ -118,8 +138,47 @@ def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _progress() -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+def count_articles(inputs: Iterable[str | Path], *, max_bytes: int = 1 << 30) -> int | None:
+    """How many items `read_articles` will yield, when that is cheap to know; else None.
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.speed} /s" if False else ""), TimeElapsedColumn(), transient=True)
+    A text or HTML file is one item, a JSON Lines file one per non-blank line. Counting is
+    skipped (None) when the JSON Lines to scan add up to more than `max_bytes`.
+    """
+    from .ingest import SUFFIXES
+
+    files: list[Path] = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            files += [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+        else:
+            files.append(path)  # a missing path is one quarantined item
+    jsonl = [p for p in files if SUFFIXES.get(p.suffix.lower()) == "jsonl"]
+    try:
+        if sum(p.stat().st_size for p in jsonl) > max_bytes:
+            return None
+        total = len(files) - len(jsonl)
+        for p in jsonl:
+            with p.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+    except OSError:
+        return None
+    return total
+
+
+def _progress() -> Any:
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.console import Console
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Articles per second over the last seconds (rich's own speed estimate)."""
+
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:5.1f} articles/s" if speed else "  ... articles/s", style="progress.data.speed")
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+                    TextColumn("ETA"), TimeRemainingColumn(), TextColumn("elapsed"), TimeElapsedColumn(),
+                    console=Console(stderr=True), transient=True)

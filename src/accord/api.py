@@ -1,0 +1,303 @@
+"""HTTP JSON API over a store, and the web page that uses it; `accord serve` runs `create_app()` with uvicorn.
+
+Every request opens the store read-only (new articles, when allowed, go through a writable connection of their
+own). Invalid parameters are answered with a 4xx and `{"error": message}`, never with a 500.
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from . import __version__
+from .dossier import dyad_summary
+from .errors import AccordError, QueryError, StoreError
+from .model import EVENT_TYPES
+from .settings import Settings
+from .store import Store
+
+MAX_BODY = 1_000_000  # bytes of one POSTed article
+MAX_QUERY = 500  # characters of a search expression
+FACT_TYPES = ("money", "count", "percent", "quantity")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordQuery:
+    """The filters and page of a list of events or facts."""
+
+    dyad: str | None
+    type: str | None
+    since: str | None
+    until: str | None
+    country: str | None
+    min_confidence: float | None
+    limit: int
+    offset: int
+
+    def filters(self) -> dict[str, Any]:
+        return {"dyad": self.dyad, "type": self.type, "since": self.since, "until": self.until,
+                "country": self.country, "limit": self.limit, "offset": self.offset}
+
+
+class NewArticle(BaseModel):
+    """An article sent to POST /api/articles."""
+
+    id: str | None = Field(None, max_length=200, description="document id; default api-<text hash>")
+    title: str | None = Field(None, max_length=1000)
+    date: str | None = Field(None, pattern=r"^\d{4}(-\d\d(-\d\d)?)?$", description="publication date YYYY[-MM[-DD]]")
+    text: str = Field(..., min_length=1, description="the article text")
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """A read-only connection for one request."""
+    store = Store.open(request.app.state.db_path, readonly=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+Db = Annotated[Store, Depends(open_store)]
+
+
+def record_query(
+    dyad: Annotated[str | None, Query(max_length=20, description="country pair, e.g. AZE-ITA (either order)")] = None,
+    type: Annotated[str | None, Query(max_length=20, description="PLOVER event type or fact type")] = None,
+    since: Annotated[str | None, Query(max_length=10, description="earliest date, YYYY[-MM[-DD]]")] = None,
+    until: Annotated[str | None, Query(max_length=10, description="latest date, YYYY[-MM[-DD]]")] = None,
+    country: Annotated[str | None, Query(max_length=3, description="either side is this country")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="events at least this confident")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+) -> RecordQuery:
+    return RecordQuery(dyad, type, since, until, country, min_confidence, limit, offset)
+
+
+def create_app(db_path: str | Path, *, allow_ingest: bool = False, settings: Settings | None = None,
+               max_body: int = MAX_BODY) -> FastAPI:
+    """The API and page over the store at `db_path`; POST /api/articles only with `allow_ingest`."""
+    path = str(db_path)
+    if allow_ingest:
+        Store.open(path).close()  # creates an empty store
+    Store.open(path, readonly=True).close()  # a missing or foreign file fails here, not on the first request
+
+    app = FastAPI(title="accord", version=__version__,
+                  description="Events, facts and articles of an accord store. Errors are `{\"error\": message}`.")
+    app.state.db_path = path
+    _error_handlers(app)
+    _read_routes(app)
+    _article_routes(app)
+    _ingest_route(app, path, allow_ingest=allow_ingest, settings=settings or Settings(), max_body=max_body)
+    _page_routes(app)
+    return app
+
+
+def _error(status: int, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(QueryError)
+    async def query_error(request: Request, exc: QueryError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return _error(503, str(exc))
+
+    @app.exception_handler(AccordError)
+    async def accord_error(request: Request, exc: AccordError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
+        where = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in errors)
+        return _error(422, f"invalid request: {where}", detail=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+
+def _check_type(value: str | None, allowed: tuple[str, ...]) -> None:
+    if value and value.upper() not in (a.upper() for a in allowed):
+        raise QueryError(f"type must be one of {', '.join(allowed)}, not {value!r}")
+
+
+def _read_routes(app: FastAPI) -> None:
+    @app.get("/api/events", summary="Stored events, filtered and paged")
+    def events(store: Db, q: Annotated[RecordQuery, Depends(record_query)]) -> dict[str, Any]:
+        _check_type(q.type, EVENT_TYPES)
+        return _page(store.events(**q.filters(), min_confidence=q.min_confidence), q)
+
+    @app.get("/api/facts", summary="Stored facts (figures), filtered and paged")
+    def facts(store: Db, q: Annotated[RecordQuery, Depends(record_query)]) -> dict[str, Any]:
+        _check_type(q.type, FACT_TYPES)
+        return _page(store.facts(**q.filters()), q)
+
+    @app.get("/api/events/{event_id}", summary="One event with its evidence spans and its article")
+    def event(store: Db, event_id: str) -> dict[str, Any]:
+        rec = store.event(event_id)
+        if rec is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        article = store.article(event_id.split(":", 1)[0])
+        return rec | {"spans": _event_spans(rec), "article": _article_summary(article) if article else None}
+
+    @app.get("/api/dyads", summary="Country pairs with event counts per type and per month")
+    def dyads(store: Db) -> dict[str, Any]:
+        items = dyad_summary(store)
+        countries = sorted({c for item in items for c in item["countries"]})
+        return {"items": items, "countries": countries}
+
+    @app.get("/api/search", summary="Events and facts whose evidence matches an FTS5 expression")
+    def search(store: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY)],
+               limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
+        if CONTROL.search(q):
+            raise QueryError("a search expression cannot contain control characters")
+        hits = store.search(q, limit=limit)
+        return {"items": [h | {"article": str(h["record_id"]).split(":", 1)[0]} for h in hits], "count": len(hits)}
+
+
+def _page(items: list[dict[str, Any]], q: RecordQuery) -> dict[str, Any]:
+    return {"items": items, "count": len(items), "limit": q.limit, "offset": q.offset,
+            "next_offset": q.offset + q.limit if len(items) == q.limit else None}
+
+
+def _event_spans(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The evidence, trigger and further evidence of an event as character spans of its article."""
+    spans = [{"kind": "evidence", "start": rec["evidence_span"][0], "end": rec["evidence_span"][1],
+              "text": rec.get("evidence")}]
+    if rec.get("trigger_span"):
+        spans.append({"kind": "trigger", "start": rec["trigger_span"][0], "end": rec["trigger_span"][1],
+                      "text": rec.get("trigger")})
+    spans += [{"kind": "more_evidence", "start": s, "end": e, "text": t} for s, e, t in rec.get("more_evidence") or []]
+    return spans
+
+
+def _article_summary(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row.get(k) for k in ("hash", "doc_id", "title", "published", "source", "url")}
+
+
+def _article_actors(store: Store, article_hash: str) -> list[dict[str, Any]]:
+    rows = store.conn.execute("SELECT id, country, kind, name, role, sectors, mentions FROM actors "
+                              "WHERE article_hash=? ORDER BY id", (article_hash,)).fetchall()
+    return [dict(r) | {"sectors": (r["sectors"] or "").split(), "mentions": [
+        {"start": s, "end": e, "text": t} for s, e, t in json.loads(r["mentions"])]} for r in rows]
+
+
+def _article_routes(app: FastAPI) -> None:
+    @app.get("/api/articles", summary="Stored articles, paged, with their event and fact counts")
+    def articles(store: Db, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                 offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> dict[str, Any]:
+        rows = [{k: v for k, v in r.items() if k != "path"} for r in store.articles(limit=limit, offset=offset)]
+        return {"items": rows, "count": len(rows), "limit": limit, "offset": offset,
+                "next_offset": offset + limit if len(rows) == limit else None}
+
+    @app.get("/api/articles/{key}", summary="One article (by document id or text hash): text, events, facts, actors")
+    def article(store: Db, key: str) -> dict[str, Any]:
+        row = store.article(key)
+        if row is None:
+            raise HTTPException(404, f"no article {key!r}")
+        h = row["hash"]
+        mine = f"{h}:"
+        events = [e for e in store.events(doc_id=row["doc_id"]) if e["id"].startswith(mine)]
+        facts = [f for f in store.facts(doc_id=row["doc_id"]) if f["id"].startswith(mine)]
+        return _article_summary(row) | {"authors": json.loads(row["authors"] or "[]"), "text": row["text"],
+                                        "events": events, "facts": facts, "actors": _article_actors(store, h)}
+
+
+def _ingest_route(app: FastAPI, path: str, *, allow_ingest: bool, settings: Settings, max_body: int) -> None:
+    loaded: dict[str, Any] = {}
+    lock = threading.Lock()
+
+    def ingest(payload: NewArticle) -> tuple[int, dict[str, Any]]:
+        from .ingest import article_from_text
+        from .pipeline import run
+
+        with lock:  # one spaCy pipeline, loaded on first use, and one writer at a time
+            if "annotator" not in loaded:
+                from .annotate import Annotator
+
+                loaded["annotator"] = Annotator.load(settings.pipeline)
+            article = article_from_text(payload.id or "api", payload.text)
+            article = _with_metadata(article, payload)
+            x = next(run([article], settings=settings, annotator=loaded["annotator"]))
+            with Store.open(path) as store:
+                stored = store.add(x)
+        body = {"hash": article.content_hash, "doc_id": article.id, "stored": stored,
+                "events": len(x.events), "facts": len(x.facts)}
+        return (201 if stored else 200), body
+
+    schema = {"content": {"application/json": {"schema": NewArticle.model_json_schema()}}, "required": True}
+
+    @app.post("/api/articles", summary="Extract and store one article (only with --allow-ingest)",
+              openapi_extra={"requestBody": schema}, status_code=201)
+    async def post_article(request: Request) -> JSONResponse:
+        if not allow_ingest:
+            raise HTTPException(403, "this server does not accept articles; start it with --allow-ingest")
+        body = await _read_capped(request, max_body)
+        try:
+            payload = NewArticle.model_validate_json(body)
+        except ValidationError as exc:
+            errors = jsonable_encoder(exc.errors(include_url=False, include_context=False))
+            return _error(422, f"invalid article: {exc.error_count()} problem(s)", detail=errors)
+        status, result = await run_in_threadpool(ingest, payload)
+        return JSONResponse(result, status_code=status)
+
+
+def _with_metadata(article: Any, payload: NewArticle) -> Any:
+    from .dates import parse_published
+
+    doc_id = payload.id or f"api-{article.content_hash}"
+    published = parse_published(payload.date) if payload.date else article.published
+    return replace(article, id=doc_id, title=payload.title or article.title, published=published)
+
+
+async def _read_capped(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes `limit` bytes."""
+    declared = request.headers.get("content-length")
+    if declared and (not re.fullmatch(r"\d{1,15}", declared) or int(declared) > limit):
+        raise HTTPException(413, f"the body is over the limit of {limit:,} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"the body is over the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _page_routes(app: FastAPI) -> None:
+    web = Path(str(resources.files("accord") / "web"))
+    app.mount("/static", StaticFiles(directory=web), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(web / "index.html", media_type="text/html")
+
+    @app.middleware("http")
+    async def page_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        if request.url.path == "/" or request.url.path.startswith("/static/"):
+            response.headers["Content-Security-Policy"] = PAGE_CSP
+        return response

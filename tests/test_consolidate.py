@@ -1,0 +1,58 @@
+"""Consolidation: one cluster per real event or figure across articles, conflicts flagged."""
+from accord.consolidate import conflicting, dates_compatible, names_compatible, same_event, same_fact
+from accord.runner import process
+from accord.settings import Settings
+from accord.store import Store
+
+
+def fact(value, metric="investment", holder="ITA", counterpart="AZE", date=None):
+    return {"fact_type": "money", "unit": "EUR", "holder": holder, "counterpart": counterpart, "value": value,
+            "metric": metric, "date": date}
+
+
+def test_same_figure_within_rounding():
+    assert same_fact(fact(1.7e9), fact(1.71e9))
+    assert not same_fact(fact(1.7e9), fact(2.0e9))
+    assert not same_fact(fact(1.7e9), fact(1.7e9, holder="AZE", counterpart="ITA"))
+    assert conflicting(fact(1.7e9), fact(2.5e9))
+    assert not conflicting(fact(1.7e9), fact(2.5e9, metric="contracts"))
+
+
+def test_dates_and_names():
+    assert dates_compatible(None, None) and not dates_compatible(None, "2020")
+    assert dates_compatible("2023-01-12", "2023-01-10") and not dates_compatible("2023-01-12", "2023-01-20")
+    assert dates_compatible("2020-02", "2020-02-11") and not dates_compatible("--11-17", "2023-01-12")
+    assert names_compatible("Crosetto", "Guido Crosetto") and not names_compatible("Guido Crosetto", "Ilham Aliyev")
+
+
+def test_distinct_meetings_stay_distinct():
+    a = {"type": "CONSULT", "date": "2023-01-12", "source": {"country": "AZE"}, "target": {"country": "ITA"}}
+    b = dict(a, date="--11-17")
+    assert not same_event(a, b)
+    assert same_event(a, dict(a, date="2023-01-11"))
+
+
+def test_three_reports_of_one_event_and_a_conflicting_figure(tmp_path):
+    texts = {
+        "r1": "date 2024-05-20\n\nPeru and Chile signed a trade agreement in Lima on Monday. "
+              "Chile's investment in Peru is estimated at $4 billion.",
+        "r2": "date 2024-05-21\n\nChile and Peru signed an accord on trade in Lima on Monday, officials said. "
+              "Chile's investment in Peru is about $4 billion.",
+        "r3": "date 2024-05-21\n\nThe Chilean and Peruvian governments signed a trade agreement on Monday. "
+              "Chile's investment in Peru is estimated at $6 billion.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text)
+    with Store.open(tmp_path / "c.db") as store:
+        process([tmp_path], settings=Settings(), store=store)
+        signed = [e for e in store.events(type="SUPPORT") if e["cameo"] and e["cameo"].startswith("05")]
+        assert len({e["doc_id"] for e in signed}) == 3
+        assert len({e["cluster"] for e in signed}) == 1
+        facts = store.facts(type="money", dyad="CHL-PER")
+        assert len(facts) == 3
+        clusters = {f["cluster"] for f in facts}
+        assert len(clusters) == 2
+        six = next(f for f in facts if f["value"] == 6e9)
+        assert six["conflict"]
+        four = [f for f in facts if f["value"] == 4e9]
+        assert all(f["conflict"] for f in four)

@@ -1,0 +1,211 @@
+"""Reliability: kill -9 during an ingest loses and doubles nothing; readers see consistent data while one
+process writes; every kind of bad input is quarantined with its file (and line) and the run goes on."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from accord.cli import EXIT_QUARANTINED, main
+from accord.runner import process
+from accord.settings import Settings
+from accord.store import Store
+
+KILL_ARTICLES = 120
+KILLS = 4
+
+
+def _head(shared: Path, n: int, dest: Path) -> Path:
+    lines = (shared / "corpus" / "wikinews" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:n]
+    dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dest
+
+
+def _ingest_cmd(path: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "accord.cli", "ingest", str(path), "--db", str(db), "--quiet"]
+
+
+def _stored_articles(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0  # not created yet
+
+
+def _content(db: Path) -> tuple[dict[str, int], str, list[str]]:
+    """Counts, a digest of every event and fact record, and the stored texts' hashes."""
+    with Store.open(db, readonly=True) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        digest = hashlib.sha256()
+        for table in ("events", "facts"):
+            for (record,) in store.conn.execute(f"SELECT record FROM {table} ORDER BY id"):  # noqa: S608
+                digest.update(record.encode("utf-8") + b"\n")
+        hashes = [r[0] for r in store.conn.execute("SELECT hash FROM articles ORDER BY hash")]
+        return store.counts(), digest.hexdigest(), hashes
+
+
+def test_kill_9_during_ingest_loses_and_doubles_nothing(shared: Path, tmp_path: Path) -> None:
+    source = _head(shared, KILL_ARTICLES, tmp_path / "head.jsonl")
+    with Store.open(tmp_path / "whole.db") as store:
+        whole = process([source], settings=Settings(), store=store)
+    assert whole.articles == KILL_ARTICLES and not whole.rejected
+
+    db = tmp_path / "killed.db"
+    rng = random.Random(os.environ.get("ACCORD_TEST_SEED", time.time_ns()))
+    stored_at_kill = []
+    for _ in range(KILLS):
+        before = _stored_articles(db)
+        proc = subprocess.Popen(_ingest_cmd(source, db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        target = before + rng.randint(1, 8)
+        deadline = time.monotonic() + 60
+        # wait until this run has written something, then kill at a random moment after that
+        while proc.poll() is None and _stored_articles(db) < target and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.0, 0.4))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        assert proc.returncode in (-signal.SIGKILL, 0), proc.stderr.read().decode() if proc.stderr else ""
+        stored_at_kill.append(_stored_articles(db))
+    assert stored_at_kill[-1] < KILL_ARTICLES, "the kills came too late to interrupt anything"
+    done = subprocess.run(_ingest_cmd(source, db), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+    expected, got = _content(tmp_path / "whole.db"), _content(db)
+    assert got[0] == expected[0], f"counts differ after kills at {stored_at_kill} stored articles"
+    assert got[2] == expected[2]
+    assert got[1] == expected[1], "event and fact records differ from an uninterrupted run"
+
+
+READER = textwrap.dedent("""
+    import json, sys, time
+    from pathlib import Path
+    from accord.store import Store
+
+    db, stop = sys.argv[1], Path(sys.argv[2])
+    seen = {"reads": 0, "errors": [], "decreases": [], "inconsistent": [], "last": None}
+    deadline = time.monotonic() + 240
+    with Store.open(db, readonly=True) as store:
+        c = store.conn
+        while time.monotonic() < deadline:
+            finished = stop.exists()
+            try:
+                c.execute("BEGIN")  # one snapshot for all the queries below
+                counts = store.counts()
+                orphans = c.execute("SELECT (SELECT count(*) FROM events WHERE article_hash NOT IN "
+                                    "(SELECT hash FROM articles)) + (SELECT count(*) FROM facts WHERE "
+                                    "article_hash NOT IN (SELECT hash FROM articles))").fetchone()[0]
+                indexed = c.execute("SELECT count(*) FROM article_fts").fetchone()[0]
+                records = c.execute("SELECT count(*) FROM events").fetchone()[0]
+                for (r,) in c.execute("SELECT record FROM events ORDER BY rowid DESC LIMIT 20"):
+                    json.loads(r)
+                c.execute("COMMIT")
+            except Exception as exc:  # any error at all is what this reader reports
+                seen["errors"].append(repr(exc))
+                if c.in_transaction:
+                    c.rollback()
+                continue
+            seen["reads"] += 1
+            if orphans or indexed != counts["articles"] or records != counts["events"]:
+                seen["inconsistent"].append([counts, orphans, indexed])
+            if seen["last"] and any(counts[k] < seen["last"][k] for k in counts):
+                seen["decreases"].append([seen["last"], counts])
+            seen["last"] = counts
+            if finished:
+                break
+    print(json.dumps(seen))
+""")
+
+
+def test_readers_see_consistent_data_while_one_process_writes(shared: Path, tmp_path: Path) -> None:
+    source = _head(shared, 40, tmp_path / "head.jsonl")
+    db, stop = tmp_path / "shared.db", tmp_path / "stop"
+    Store.open(db).close()
+    script = tmp_path / "reader.py"
+    script.write_text(READER, encoding="utf-8")
+    readers = [subprocess.Popen([sys.executable, str(script), str(db), str(stop)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    writer = subprocess.run(_ingest_cmd(source, db), capture_output=True, text=True, timeout=300)
+    stop.touch()
+    results = []
+    for r in readers:
+        out, err = r.communicate(timeout=120)
+        assert r.returncode == 0, err
+        results.append(json.loads(out))
+    assert writer.returncode == 0, writer.stderr
+    for seen in results:
+        assert seen["errors"] == [] and seen["decreases"] == [] and seen["inconsistent"] == []
+        assert seen["reads"] > 10
+        assert seen["last"]["articles"] == 40
+
+
+def _bad_inputs(folder: Path) -> dict[str, str]:
+    """Write one file per kind of bad input; return location suffix -> a word its reason must hold."""
+    english = ("Italy and France said on Monday that their ministers would meet in Rome next week to discuss "
+               "trade, energy and the war, the government said in a statement. ")
+    folder.mkdir()
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "invalid_utf8.txt").write_bytes(english.encode() + b"\xff\xfe\xfa" + english.encode())
+    (folder / "cp1251.txt").write_bytes(("Министр иностранных дел России встретился с коллегой. " * 10).encode("cp1251"))
+    (folder / "nul.txt").write_bytes(english.encode() + b"\x00" + english.encode())
+    (folder / "too_big.txt").write_text(english * 200, encoding="utf-8")  # ~33 kB, over the 20 kB limit below
+    (folder / "navigation.html").write_text(
+        "<html><head><title>Home</title></head><body><nav><ul>" +
+        "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(30)) +
+        "</ul></nav><footer>Copyright</footer></body></html>", encoding="utf-8")
+    (folder / "german.txt").write_text(
+        "Die Bundesregierung hat am Montag beschlossen, die Zusammenarbeit mit Frankreich im Bereich der "
+        "Energie weiter auszubauen. Der Minister sagte, man werde die Gespräche in der nächsten Woche in "
+        "Berlin fortsetzen, und beide Länder wollen ein gemeinsames Abkommen unterzeichnen. " * 3, encoding="utf-8")
+    (folder / "russian.txt").write_text("Министр иностранных дел России встретился с коллегой в Москве. " * 10,
+                                        encoding="utf-8")
+    (folder / "lines.jsonl").write_text(
+        json.dumps({"id": "good-line", "text": english * 3}) + "\n"
+        + '{"id": "broken", "text": "no closing\n'
+        + json.dumps({"id": "no-text", "title": "a title only"}) + "\n"
+        + json.dumps(["a", "list"]) + "\n", encoding="utf-8")
+    return {"binary.txt": "binary", "empty.txt": "empty", "invalid_utf8.txt": "UTF-8", "cp1251.txt": "UTF-8",
+            "nul.txt": "NUL", "too_big.txt": "max_file_bytes", "navigation.html": "HTML",
+            "german.txt": "English", "russian.txt": "English", "lines.jsonl:2": "JSON",
+            "lines.jsonl:3": "text", "lines.jsonl:4": "text"}
+
+
+def test_every_bad_input_is_quarantined_and_the_run_goes_on(shared: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    expected = _bad_inputs(tmp_path / "in")
+    config = tmp_path / "small.toml"
+    config.write_text("[accord]\nmax_file_bytes = 20000\n", encoding="utf-8")
+    seed = sorted((shared / "corpus" / "seeds").glob("*.txt"))[0]
+    db = tmp_path / "bad.db"
+    argv = ["--config", str(config), "ingest", str(tmp_path / "in"), str(seed), "--db", str(db), "--quiet"]
+
+    assert main(argv) == EXIT_QUARANTINED
+    err = capsys.readouterr().err
+    with Store.open(db, readonly=True) as store:
+        quarantined = {q["location"]: q["reason"] for q in store.quarantined()}
+        first = (store.counts(), store.events(limit=10_000), store.facts(limit=10_000))
+        docs = {a["doc_id"] for a in store.articles()}
+    assert docs == {"good-line", seed.stem}, "the good inputs after the bad ones are stored"
+    assert len(quarantined) == len(expected)
+    for suffix, word in expected.items():
+        where = next((w for w in quarantined if w.endswith("/" + suffix)), None)
+        assert where is not None, f"{suffix} was not quarantined: {sorted(quarantined)}"
+        assert word in quarantined[where], (suffix, quarantined[where])
+        assert f"quarantined {where}:" in err  # the CLI names the file (and line) too
+
+    assert main(argv) == EXIT_QUARANTINED
+    with Store.open(db, readonly=True) as store:
+        assert (store.counts(), store.events(limit=10_000), store.facts(limit=10_000)) == first
+        assert len(store.quarantined()) == len(expected)

@@ -1,0 +1,61 @@
+"""The store: idempotent ingest, filters, search, quarantine; on the seed articles with the real pipeline."""
+import pytest
+
+from accord.errors import QueryError
+from accord.runner import process
+from accord.settings import Settings
+from accord.store import Store
+
+
+@pytest.fixture()
+def seeded(tmp_path, shared):
+    store = Store.open(tmp_path / "s.db")
+    process([shared / "corpus" / "seeds"], settings=Settings(), store=store)
+    yield store
+    store.close()
+
+
+def test_ingesting_twice_changes_no_count(seeded, shared):
+    before = seeded.counts()
+    assert before["articles"] == 2 and before["facts"] > 0
+    report = process([shared / "corpus" / "seeds"], settings=Settings(), store=seeded)
+    assert report.skipped == 2 and report.articles == 0
+    assert seeded.counts() == before
+
+
+def test_filters(seeded):
+    facts = seeded.facts(dyad="ITA-AZE")
+    assert facts and all({f["holder"], f["counterpart"]} == {"AZE", "ITA"} for f in facts)
+    assert all(f["fact_type"] == "money" for f in seeded.facts(type="money"))
+    assert seeded.facts(dyad="USA-CHN") == []
+    with pytest.raises(QueryError):
+        seeded.events(dyad="AZE")
+    with pytest.raises(QueryError):
+        seeded.events(since="last week")
+
+
+def test_records_point_back_to_their_text(seeded):
+    for f in seeded.facts():
+        art = seeded.article(f["doc_id"])
+        a, b = f["evidence_span"]
+        assert art["text"][a:b] == f["evidence"]
+        s, e = f["span"]
+        assert art["text"][s:e] == f["text"]
+
+
+def test_search_and_bad_search(seeded):
+    hits = seeded.search("investment")
+    assert hits and all("investment" in h["snippet"].lower() for h in hits)
+    with pytest.raises(QueryError):
+        seeded.search('"unbalanced')
+
+
+def test_quarantine_is_recorded_once(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    with Store.open(tmp_path / "q.db") as store:
+        for _ in range(2):
+            report = process([bad], settings=Settings(), store=store)
+            assert len(report.rejected) == 1
+        rows = store.quarantined()
+    assert len(rows) == 1 and "binary" in rows[0]["reason"] and rows[0]["location"].endswith("bad.txt")

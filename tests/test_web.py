@@ -1,0 +1,159 @@
+"""The web page in Debian's chromium (Playwright), served by uvicorn over a store with the two seed articles
+ingested by the pipeline and the hand-built articles of test_exports added.
+
+Without /usr/bin/chromium these tests skip, unless the environment variable CI is set: then they fail.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_exports import sample_extractions
+
+from accord.api import create_app
+from accord.runner import process
+from accord.settings import Settings
+from accord.store import Store
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)")
+    pytest.skip(reason)
+
+
+def build_web_store(path: Path, *, seeds: Path | None = SEEDS) -> Path:
+    """A store with the seed articles run through the pipeline, then the hand-built articles."""
+    with Store.open(path) as store:
+        if seeds is not None:
+            if not seeds.is_dir():
+                pytest.fail(f"the seed articles are missing: expected {seeds}")
+            report = process(sorted(seeds.glob("*.txt")), settings=Settings(), store=store)
+            assert report.articles == 2 and not report.rejected, report.summary()
+        for x in sample_extractions():
+            store.add(x)
+    return path
+
+
+class Served:
+    """uvicorn in a thread, on a socket bound to a free port of 127.0.0.1."""
+
+    def __init__(self, db: Path) -> None:
+        import uvicorn
+
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+
+    def __enter__(self) -> Served:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.sock.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Iterator[str]:
+    db = build_web_store(tmp_path_factory.mktemp("web") / "web.db")
+    with Served(db) as served:
+        yield served.url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed: pip install 'accord[test]'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.dialogs = []  # type: ignore[attr-defined]
+    pg.requests = []  # type: ignore[attr-defined]
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.goto(site)
+    pg.wait_for_selector("#country-a option[value='AZE']", state="attached")
+    yield pg
+    context.close()
+
+
+def choose(page, a: str, b: str) -> None:
+    page.select_option("#country-a", a)
+    page.select_option("#country-b", b)
+    page.wait_for_selector(f"body[data-loaded='{a}-{b}']")
+
+
+def test_pick_two_countries_and_read_the_evidence(page, site):
+    choose(page, "AZE", "ITA")
+    assert page.locator("#events tbody tr").count() >= 3
+    assert page.locator("#timeline circle").count() == page.locator("#events tbody tr").count()
+    assert page.locator("#facts tbody tr").count() >= 2
+    page.locator("#timeline circle").first.click()
+    mark = page.wait_for_selector("#article-text mark.evidence")
+    evidence = mark.text_content()
+    article = page.locator("#article-text").text_content()
+    assert evidence and evidence.strip() and evidence in article
+    assert page.locator("#article-text .actor-source").count() > 0
+    assert page.locator("#article-title").text_content()
+    assert all(url.startswith(site) for url in page.requests), "the page must work offline"
+
+
+def test_clicking_a_row_shows_its_own_evidence(page):
+    choose(page, "AZE", "ITA")
+    row = page.locator("#events tbody tr").filter(has_text="visited")
+    row.click()
+    page.wait_for_selector("#article-text mark.evidence")
+    assert page.locator("#article-text mark.evidence").text_content() == \
+        "Crosetto visited Baku at the invitation of Hasanov."
+    assert "Guido Crosetto" in page.locator("#article-text .actor-source").all_text_contents()
+
+
+def test_a_figure_opens_its_article(page):
+    choose(page, "AZE", "ITA")
+    page.locator("#facts tbody tr").filter(has_text="aze-ita-2").click()
+    page.wait_for_selector("#article-text mark.evidence")
+    assert "2 billion euros" in page.locator("#article-text mark.evidence").text_content()
+
+
+def test_script_in_an_article_renders_as_text(page):
+    choose(page, "ISR", "SYR")
+    page.locator("#timeline circle").first.click()
+    page.wait_for_selector("#article-text mark.evidence")
+    assert "<script>alert(1)</script>" in page.locator("#article-text").text_content()
+    assert page.locator("#article-title").text_content() == "<img src=x onerror=alert(2)>"
+    assert page.locator("#article-text script, #article-text img, img").count() == 0
+    assert page.locator("#facts, #events").locator("b").count() == 0
+    page.wait_for_timeout(200)
+    assert page.dialogs == []
