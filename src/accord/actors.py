@@ -139,6 +139,16 @@ class ArticleActors:
     def actor(self, entity_id: str) -> Actor:
         return self.entities[entity_id].actor
 
+    def bilateral(self) -> bool:
+        """An article about two countries: both of its main pair are named at least twice, in several sentences."""
+        counts = self.country_counts()
+        top = counts.most_common(2)
+        return len(top) == 2 and top[1][1] >= 2 and len(list(self.doc.sents)) >= 3
+
+    def country_entity(self, code: str) -> str:
+        """The entity of a country acting as a whole, created if the article has none."""
+        return _find(self, kind="country", country=code) or self._new(Actor(code, (), None, None, None, "country"))
+
     def mentions_in(self, tokens: Any) -> list[Mention]:
         """Mentions whose head lies among the tokens, highest in the parse first."""
         heads = {t.i for t in tokens}
@@ -217,6 +227,7 @@ def find_actors(doc: Any, article_id: str, tables: Tables) -> ArticleActors:
     _people(doc, table, places)
     _organisations(doc, table, places)
     _countries(doc, table, places)
+    _groups(doc, table, places)
     _infer_countries(table)
     _choose_pair(table)
     _references(doc, table, places)
@@ -231,7 +242,7 @@ def _place_hits(doc: Any, tables: Tables) -> dict[int, tuple[int, str, str]]:
         if doc[i].is_space:
             i += 1
             continue
-        for n in (4, 3, 2, 1):
+        for n in (7, 6, 5, 4, 3, 2, 1):
             span = doc[i:i + n]
             if len(span) < n or any(t.is_space for t in span):
                 continue
@@ -446,13 +457,24 @@ def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str,
     for start, (end, code, kind) in sorted(places.items()):
         if any(i in table._by_token for i in range(start, end)):
             continue
+        if start > 0 and doc[start - 1].lower_ in ("ethnic", "pro"):
+            continue  # "ethnic Albanians in Serbia" are not Albania
         head_tok = doc[end - 1]
         if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "to", "from", "near", "into"):
             continue  # "met in Baku": a place, not an actor (places.py reads it)
         noun = head_tok.head if head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.pos_ in ("NOUN", "PROPN") else None
+        if head_tok.dep_ == "conj" and head_tok.head.dep_ in ("amod", "compound") and head_tok.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = head_tok.head.head
         role, sectors = _role_of(sorted([noun] + [c for c in noun.lefts if c.dep_ == "compound"], key=lambda t: t.i), tables) if noun is not None else (None, ())
         if noun is not None and noun.lower_ in tables.visitors:
             table.visitor_country = table.visitor_country or code
+        coordinated = [t for t in list(noun.children) + list(head_tok.conjuncts) if t.i in places and t.i != start] \
+            if noun is not None else []
+        if noun is not None and sectors and (coordinated or head_tok.dep_ == "conj"):
+            # "Hungarian and Romanian officials": each country is an actor of its own
+            eid = _find(table, kind="group", country=code) or table._new(Actor(code, sectors, None, role, None, "group"))
+            table._add(start, end, head_tok.i, eid, "group")
+            continue
         if noun is not None and (sectors or noun.lower_ in tables.visitors):
             # "the Italian Defense Minister", "the Italian guest": a person already known, or a group
             lo = min([noun.i, start] + [t.i for t in _phrase_left(noun)])
@@ -537,6 +559,11 @@ def _references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
                     last_person = m.entity
                 continue
             low = tok.lower_
+            if tok.pos_ == "PRON" and low in ("it", "its", "they", "their", "them"):
+                eid = _antecedent(table, tok)
+                if eid:
+                    table._add(tok.i, tok.i + 1, tok.i, eid, "group")
+                continue
             if tok.pos_ == "PRON" and low in _PRONOUNS_PERSON:
                 before = [m for m in sent_people if m.start < tok.i]
                 eid = before[0].entity if before else last_person
@@ -554,6 +581,57 @@ def _references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
                     _find(table, kind="country", country=table.visitor_country)
                 if eid:
                     table._add(min([tok.i] + [c.i for c in tok.lefts]), tok.i + 1, tok.i, eid, "group")
+
+
+def _of_country(tok: Any, places: dict[int, tuple[int, str, str]]) -> str | None:
+    """ "the president of Armenia", "rebels in Chad": the country named in the noun's of/in phrase."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "throughout", "across"):
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                for start, (end, code, kind) in places.items():
+                    if start <= p.i < end and kind in ("name", "capital"):
+                        return code
+    return None
+
+
+def _groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
+    """Role nouns with no adjective of nationality: "the president of Armenia", "rebels", "the opposition"."""
+    tables = table.tables
+    for tok in doc:
+        if tok.i in table._by_token or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in tables.sectors:
+            continue
+        if tok.dep_ in ("compound", "amod") or tok.lower_ in ("counterpart", "defense", "defence", "general"):
+            continue
+        code = _of_country(tok, places)
+        role, sectors = _role_of(sorted([tok] + [c for c in tok.lefts if c.dep_ == "compound"], key=lambda t: t.i), tables)
+        if code is None and tok.lower_ not in REBEL_LIKE:
+            continue
+        lo = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "det")])
+        if any(i in table._by_token for i in range(lo, tok.i + 1)):
+            lo = tok.i
+        eid = _resolve_nominal(table, code, role, False) if code else None
+        if eid is None:
+            eid = table._new(Actor(code, sectors, None, role, None, "group"))
+        table._add(lo, tok.i + 1, tok.i, eid, "group")
+
+
+REBEL_LIKE = {"rebels", "rebel", "guerrillas", "guerillas", "insurgents", "militants", "separatists", "opposition",
+              "protesters", "demonstrators", "students", "workers", "refugees", "militiamen", "dissidents", "police",
+              "soldiers", "troops", "army", "authorities", "government", "parliament", "court", "lawmakers"}
+
+
+def _antecedent(table: ArticleActors, tok: Any) -> str | None:
+    """ "Hungary said it will ...": the nearest earlier subject that is a country, organisation or group."""
+    best = None
+    for m in table.mentions:
+        if m.start >= tok.i or m.kind in ("person", "collective") or tok.i - m.start > 60:
+            continue
+        head = table.doc[m.head]
+        if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass")):
+            best = m.entity
+    return best
 
 
 def _definite_pair(tok: Any) -> bool:

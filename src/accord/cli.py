@@ -271,11 +271,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    try:
+        import uvicorn
 
-    from .api import create_app
-
-    app = create_app(_settings(args).db, allow_ingest=args.allow_ingest)
+        from .api import create_app
+    except ImportError as exc:
+        raise AccordError(f"accord serve needs FastAPI and uvicorn ({exc}): pip install 'accord[api]'") from exc
+    settings = _settings(args)
+    app = create_app(settings.db, allow_ingest=args.allow_ingest, settings=settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 

@@ -88,6 +88,16 @@ def find_dates(text: str) -> list[DateMention]:
 
 def resolve(mention: DateMention, reference: FuzzyDate | None, *, future: bool = False) -> FuzzyDate | None:
     """The FuzzyDate a phrase denotes, read against the report's date; None when it cannot be told."""
+    try:
+        found = _resolve(mention, reference, future)
+    except (OverflowError, ValueError):
+        return None  # "5000 years ago": outside the calendar accord reports
+    if found is not None and found.precision != "monthday" and not 1000 <= int(found.value[:4]) <= 9999:
+        return None
+    return found
+
+
+def _resolve(mention: DateMention, reference: FuzzyDate | None, future: bool) -> FuzzyDate | None:
     m = next(p for k, p in PATTERNS if k == mention.kind).search(mention.text)
     if m is None:
         return None
@@ -145,6 +155,8 @@ def resolve(mention: DateMention, reference: FuzzyDate | None, *, future: bool =
         return FuzzyDate(f"{day.year}-{day.month:02d}", "month", raw=raw) if step else FuzzyDate(f"{ref.year}-{ref.month:02d}", "month", raw=raw)
     if kind == "ago":
         n = int(m["n"]) if m["n"].isdigit() else _NUM[m["n"].lower()]
+        if n > 5000:
+            return None
         unit = m["unit"].lower()
         if unit == "day":
             return _from_date(ref - dt.timedelta(days=n), raw)

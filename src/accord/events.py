@@ -23,10 +23,10 @@ from .model import EVENT_TYPES, QUAD_CLASS, Actor, Event, FuzzyDate, Location, S
 from .places import Gazetteer, stated_location
 
 REPORTING = {"say", "report", "announce", "tell", "state", "inform", "add", "note", "claim", "confirm", "quote"}
-INTENT = {"plan", "intend", "promise", "pledge", "decide", "offer", "expect", "prepare", "hope", "want", "seek",
+INTENT = {"willing", "ready", "prepared", "determined", "eager", "set", "plan", "intend", "promise", "pledge", "decide", "offer", "expect", "prepare", "hope", "want", "seek",
           "vow", "aim", "propose", "agree", "consider", "wish", "undertake", "commit", "go"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-DOUBT_AUX = {"may", "might", "could", "should", "must", "can", "would"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+DOUBT_AUX = {"may", "might", "could", "should", "must", "can"}
 DENY = {"deny", "fail", "refuse", "reject", "rule", "dismiss", "cancel", "postpone", "avoid", "stop"}
 PAST_MARKS = {"recent", "last", "previous", "earlier", "past", "former", "first"}
 NOT_AN_EVENT_MARKS = {"future", "possible", "potential", "mutual", "reciprocal", "regular", "frequent", "such",
@@ -34,6 +34,7 @@ NOT_AN_EVENT_MARKS = {"future", "possible", "potential", "mutual", "reciprocal",
 PLURAL_NOUN_OK = {"talk", "negotiation", "consultation", "discussion", "airstrike", "strike", "clash", "sanction",
                   "hostility", "exercise", "game", "maneuver", "manoeuvre", "protest", "demonstration", "riot", "attack"}
 TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of")
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033", "CONCEDE": "035",
                "RETREAT": "035"}
 CONTEXT_WORDS = {"military": "military", "defense": "military", "defence": "military", "army": "military",
@@ -124,6 +125,8 @@ def _object_lemmas(tok: Any) -> set[str]:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
             out.add(c.lemma_.lower())
+            out.update(p.lemma_.lower() for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                       for p in x.children if p.dep_ == "pobj")
             out.update(cc.lemma_.lower() for cc in c.conjuncts)
             out.update(x.lemma_.lower() for x in c.children if x.dep_ == "compound")
         if c.dep_ == "prep":
@@ -151,7 +154,7 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
                 if (not rule.with_ or rule.with_ & objects) and _phrase_ok(tok, rule.phrase):
                     hits.append(_Hit(rule, tok, "verb", tok))
                     break
-        elif tok.pos_ in ("NOUN", "PROPN") and lemma in dictionary.by_noun:
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in dictionary.by_noun and tok.dep_ != "compound":
             governor = _governing_verb(tok)
             for rule in dictionary.by_noun[lemma]:
                 if rule.light:
@@ -213,7 +216,7 @@ def _modality(hit: _Hit) -> str:
     for v in chain:
         kids = {c.lower_ for c in v.children if c.dep_ in ("aux", "neg", "auxpass", "mark")}
         if any(c.dep_ == "neg" for c in v.children) or "never" in kids:
-            return "negated"
+            return "refused" if kids & FUTURE_AUX or v.lemma_.lower() in INTENT else "negated"
         if v is not verb and v.lemma_.lower() in DENY:
             return "negated"
         if "if" in kids or "unless" in kids:
@@ -245,7 +248,7 @@ def _subject(verb: Any) -> list[Any]:
                 return list(c.subtree)
         if any(c.dep_ == "nsubjpass" for c in v.children):
             break  # a passive without "by ...": the actor is not stated
-        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.i != v.i:
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:
             v = v.head
             continue
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
@@ -257,7 +260,7 @@ def _subject(verb: Any) -> list[Any]:
 def _noun_owner(noun: Any) -> list[Any]:
     """The actor a relative clause's noun stands for: the noun itself, or for "X was one of the
     first countries that ...", the subject of the copula (X)."""
-    own = list(noun.subtree)[: noun.i - noun.left_edge.i + 1]
+    own = [noun]
     t = noun
     for _ in range(4):
         if t.dep_ in ("pobj", "prep", "attr", "appos") and t.head.i != t.i:
@@ -298,7 +301,13 @@ def _targets_of_noun(noun: Any) -> list[Any]:
 
 
 def _pick(actors: ArticleActors, tokens: list[Any], exclude: set[str]) -> list[Mention]:
-    return [m for m in actors.mentions_in(tokens) if m.entity not in exclude]
+    """Target candidates in the order the token groups were given; actors of known country first."""
+    order = {}
+    for n, t in enumerate(tokens):
+        order.setdefault(t.i, n)
+    found = [m for m in actors.mentions_in(tokens) if m.entity not in exclude]
+    found.sort(key=lambda m: (m.kind != "collective" and actors.actor(m.entity).country is None, order.get(m.head, 0)))
+    return found
 
 
 def _between(tok: Any, actors: ArticleActors) -> list[Mention]:
@@ -323,6 +332,12 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
         subj = _subject(tok)
         src = actors.mentions_in(subj)
         tgt_tokens = _targets_of_verb(tok, {t.i for t in subj})
+        if hit.rule.absorbs:
+            # "threatened to ban X", "demanded that X withdraw": the target is in the complement
+            for c in tok.children:
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    inner_subj = [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
+                    tgt_tokens = inner_subj + _targets_of_verb(c, {t.i for t in subj}) + tgt_tokens
         how = "subject"
     else:
         poss = [t for c in tok.children if c.dep_ in ("poss",) for t in c.subtree]
@@ -343,7 +358,7 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
         if len(ids) >= 2:
             return _Roles([ids[0]], [ids[1]], False, "between")
     tgt = _pick(actors, tgt_tokens, set(src_ids))
-    tgt_ids = _expand(tgt[:1], actors) if tgt else []
+    tgt_ids = [e for e in _expand(tgt, actors) if e not in src_ids][:1]
     # "X and Y signed": a coordinated subject gives both sides, preferably of two countries
     if src and not tgt_ids and hit.kind == "verb" and any(t.dep_ == "cc" for t in subj):
         first = actors.actor(src_ids[0]).country if src_ids else None
@@ -361,7 +376,7 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
             return None
         return _Roles([], tgt_ids, True, "passive")
     if not src_ids:
-        return None
+        return _Roles([], tgt_ids, True, "no stated source") if tgt_ids else None
     return _Roles(src_ids[:1], tgt_ids[:1], True, how)
 
 
@@ -463,7 +478,7 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         rule = hit.rule
         modality = _modality(hit)
         where = f"'{hit.token.text}' ({hit.kind}, rule {rule.id} -> {rule.type} {rule.cameo or ''})"
-        if modality in ("negated", "doubtful"):
+        if modality in ("negated", "doubtful") or (modality == "refused" and QUAD_CLASS[rule.type] > 2):
             lines.append(f"{where}: dropped, {modality}")
             continue
         roles = _roles(hit, actors)
@@ -472,12 +487,18 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             continue
         if rule.swap:
             roles = _Roles(roles.target or [], roles.source, roles.directed, roles.how + ", swapped")
+        place = _location(hit, actors, roles, rule.type, rule.mode, gazetteer)
         if not roles.target and roles.source:
-            roles = _default_target(roles, actors)
+            roles = _default_target(roles, actors, rule.type, place)
+        if not roles.source and roles.target and place is not None and place.country and rule.type in DOMESTIC:
+            # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place
+            roles = _Roles([actors.country_entity(place.country)], roles.target, True, roles.how + ", source from the place")
         if not roles.source:
             lines.append(f"{where}: dropped, no source actor")
             continue
         rtype, cameo, mode = rule.type, rule.cameo, rule.mode
+        if modality == "refused":
+            rtype, cameo, mode = "REJECT", "120", None  # "will not accept refugees"
         if modality == "future" and rtype != "AGREE":
             if QUAD_CLASS[rtype] == 4:
                 rtype, cameo, mode = "THREATEN", "138" if rtype == "ASSAULT" else "130", None
@@ -526,8 +547,17 @@ def _drop_self_comments(events: list[Event], sent: Any) -> list[Event]:
     return out
 
 
-def _default_target(roles: _Roles, actors: ArticleActors) -> _Roles:
-    """With no stated target, the other side of the article's main pair of actors."""
+def _default_target(roles: _Roles, actors: ArticleActors, rtype: str, place: Location | None) -> _Roles:
+    """With no stated target: the other side of the article's main pair of actors; for acts done
+    at home (protests, arrests, curfews), the people of the place, else of the actor's own country."""
+    src_country = actors.actor(roles.source[0]).country
+    pair = actors.pair("sides") if actors.bilateral() else None
+    if not pair or src_country not in [actors.actor(e).country for e in pair]:
+        if rtype in DOMESTIC and (place is not None and place.country or src_country):
+            code = place.country if place is not None and place.country else src_country
+            return _Roles(roles.source, [actors.country_entity(str(code))], roles.directed,
+                          roles.how + ", target by default: the people of " + str(code))
+        return roles
     for noun in ("sides", "countries"):
         pair = actors.pair(noun)
         if not pair:

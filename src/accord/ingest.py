@@ -17,9 +17,12 @@ from .settings import Settings
 
 SUFFIXES = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
 
-_COMMON = set("""the of and to in a is that for on was with as by at from it said his its
-are be has have he will were an which this their not but or had been would after who they
-also more than over new two its her she we our year government minister president""".split())
+_COMMON = set("""the of and to in a an is are was were be been being has have had that this these those
+for on with as by at from it its he she his her they their them we our you your i not no but or if
+will would can could should may might must said says say also more than over new after before about
+into out up down which who whom what when where while there here all any some other such only very
+most many much one two three first last year years government minister president officials people
+since until during against between under according told""".split())
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d\d-\d\d)\b", re.I)
 _BYLINE = re.compile(r"\bBy\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
@@ -92,6 +95,11 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
             if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
                 yield Rejected(where, "record has no 'text' string")
                 continue
+            try:
+                record["text"].encode("utf-8")
+            except UnicodeEncodeError as exc:
+                yield Rejected(where, f"text holds invalid Unicode (an unpaired surrogate at character {exc.start})")
+                continue
             yield _check(_from_record(record, path, n), settings, where)
 
 
@@ -163,6 +171,6 @@ def _check(item: Article | Rejected, settings: Settings, where: str | None = Non
     letters = sum(ch.isalpha() for ch in text[:20000])
     if letters and sum(ch.isascii() for ch in text[:20000] if ch.isalpha()) / letters < 0.7:
         return Rejected(where, "not English (mostly non-Latin letters)", item.content_hash)
-    if len(words) >= 20 and sum(w in _COMMON for w in words) / len(words) < settings.min_english_ratio:
+    if len(words) >= 40 and sum(w in _COMMON for w in words) / len(words) < settings.min_english_ratio:
         return Rejected(where, "not English (too few common English words)", item.content_hash)
     return item

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from . import actors as actors_stage
@@ -29,7 +30,9 @@ def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction
         found.extend(e for e in coded.events if e.confidence >= settings.min_confidence)
         if coded.lines:
             explanations.append(Explanation(Span(article.id, sent.start_char, sent.end_char, sent.text), tuple(coded.lines)))
-    events = places.locate(events_stage.merge_mentions(found), article, table, gazetteer)
+    merged = places.locate(events_stage.merge_mentions(found), article, table, gazetteer)
+    # ids are numbered once, after merging, so they are unique and stable within the article
+    events = [replace(e, id=f"{article.id}:e{n}") for n, e in enumerate(merged, 1)]
     facts = facts_stage.find_facts(doc, table, reference=reference)
     return Extraction(article=article, events=tuple(events), facts=tuple(facts), entities=table.to_entities(),
                       explanations=tuple(explanations))
@@ -64,7 +67,5 @@ def extract(article: Article | str, *, published: str | None = None, settings: S
     if isinstance(article, str):
         article = article_from_text("text", article)
     if published:
-        from dataclasses import replace
-
         article = replace(article, published=parse_published(published))
     return next(run([article], settings=settings, annotator=annotator))

@@ -14,7 +14,7 @@ from typing import Any
 from .actors import ArticleActors
 from .model import Article, Event, Location, Span
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "throughout", "across"}
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def stated_location(scope: list[Any], actors: ArticleActors, gazetteer: Gazettee
     """The first place named after "in"/"at" among the tokens of an event's clause."""
     for t in scope:
         if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
-            for cand in [t, *[x for x in t.subtree if x.i < t.i]]:
+            for cand in [t, *[x for x in t.subtree if x.i != t.i]]:
                 loc = place_at(cand, actors, gazetteer)
                 if loc is not None:
                     return loc

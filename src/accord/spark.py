@@ -145,7 +145,9 @@ def _extract_batches(batches: Iterator[Any], settings: Settings) -> Iterator[Any
                 "events": [json.dumps(event_record(e), ensure_ascii=False) for e in x.events] if x else [],
                 "facts": [json.dumps(fact_record(f), ensure_ascii=False) for f in x.facts] if x else [],
                 "extraction": json.dumps(_encode(x), ensure_ascii=False) if x else None})
-        yield pd.DataFrame(out, columns=[c.split()[0] for c in SCHEMA.split(", ")])
+        # object columns: pyspark cannot yet take pandas 3's Arrow-backed string columns
+        frame = pd.DataFrame(out, columns=[c.split()[0] for c in SCHEMA.split(", ")], dtype=object)
+        yield frame.astype({"ordinal": "int64"})
 
 
 # ---------------------------------------------------------------- model <-> JSON
