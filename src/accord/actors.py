@@ -145,6 +145,15 @@ class ArticleActors:
         top = counts.most_common(2)
         return len(top) == 2 and top[1][1] >= 2 and len(list(self.doc.sents)) >= 3
 
+    def people_of(self, code: str) -> str:
+        """The population of a country as one group actor: the target of protests, curfews, arrests."""
+        for e in self.entities.values():
+            if e.actor.kind == "group" and e.actor.country == code and e.actor.name == "population":
+                return e.id
+        eid = self._new(Actor(code, (), None, None, None, "group"))
+        self.entities[eid].actor = Actor(code, (), "population", None, None, "group", eid)
+        return eid
+
     def country_entity(self, code: str) -> str:
         """The entity of a country acting as a whole, created if the article has none."""
         return _find(self, kind="country", country=code) or self._new(Actor(code, (), None, None, None, "country"))
@@ -399,11 +408,10 @@ def _refine(table: ArticleActors, eid: str, country: str | None, sectors: tuple[
 def _organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
     tables = table.tables
     # international organisations from the table (case-sensitive aliases)
-    words = [t.text for t in doc]
     for i in range(len(doc)):
-        for n in (5, 4, 3, 2, 1):
-            form = " ".join(words[i:i + n])
-            if i + n <= len(doc) and form in tables.orgs:
+        for n in (6, 5, 4, 3, 2, 1):
+            form = doc[i:i + n].text if i + n <= len(doc) else ""
+            if form in tables.orgs:
                 code, name, secs = tables.orgs[form]
                 eid = _find(table, kind="organisation", name=name) or table._new(Actor(code, secs, name, None, name, "organisation"))
                 span = doc[i:i + n]
@@ -608,6 +616,8 @@ def _groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
         role, sectors = _role_of(sorted([tok] + [c for c in tok.lefts if c.dep_ == "compound"], key=lambda t: t.i), tables)
         if code is None and tok.lower_ not in REBEL_LIKE:
             continue
+        if code is None and any(c.i in table._by_token for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")):
+            continue  # "Hezbollah guerrillas": the organisation already names the actor
         lo = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "det")])
         if any(i in table._by_token for i in range(lo, tok.i + 1)):
             lo = tok.i

@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("extract", cmd_extract, "Read articles and write one JSON record per event and fact.")
     sp.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt, .jsonl, .html) or folders")
     sp.add_argument("-o", "--output", default="-", help="output JSON Lines file, or - for standard output")
+    sp.add_argument("--no-clusters", action="store_true",
+                    help="stream records as found, without cross-article `cluster` ids (no scratch store)")
     _run_options(sp)
 
     sp = add("ingest", cmd_ingest, "Read articles into the store; already stored texts are skipped.")
@@ -129,10 +131,28 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     out_ctx = nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    progress = not args.quiet and args.output != "-"
     with out_ctx as out:
-        report = process(args.inputs, settings=settings, sink=lambda x: write_jsonl(extraction_records(x), out),
-                         progress=not args.quiet and args.output != "-", workers=args.workers)
+        if args.no_clusters:
+            report = process(args.inputs, settings=settings, sink=lambda x: write_jsonl(extraction_records(x), out),
+                             progress=progress, workers=args.workers)
+        else:
+            report = _extract_clustered(args, settings, out, progress)
     return _finish(report, args.quiet)
+
+
+def _extract_clustered(args: argparse.Namespace, settings: Settings, out: TextIO, progress: bool) -> Any:
+    """Extract through a scratch store, so that records repeating each other share a `cluster` id."""
+    import tempfile
+
+    from .exports import write_jsonl
+    from .runner import process
+    from .store import Store
+
+    with tempfile.TemporaryDirectory(prefix="accord-") as tmp, Store.open(Path(tmp) / "run.db") as store:
+        report = process(args.inputs, settings=settings, store=store, progress=progress, workers=args.workers)
+        write_jsonl(store.iter_records(), out)
+    return report
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

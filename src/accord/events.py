@@ -61,6 +61,10 @@ class Rule:
     phrase: tuple[str, ...] = ()
 
 
+#: "X said Y must ..." is a demand by X on Y, whatever the inner verb
+MUST_RULE = Rule(id="said-must", type="REQUEST", cameo="100", absorbs=True)
+
+
 @dataclass(frozen=True)
 class Dictionary:
     """Trigger rules indexed by verb and noun lemma."""
@@ -166,6 +170,12 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
                     continue
                 hits.append(_Hit(rule, tok, "noun", governor if governor is not None else tok))
                 break
+    for tok in sent:
+        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ == "ccomp" and any(a.lower_ in ("must", "should") or (a.lower_ == "to" and a.head.lemma_ == "have")
+                                             for a in c.children if a.dep_ in ("aux", "xcomp")):
+                    hits.append(_Hit(MUST_RULE, tok, "verb", tok))
     # a verb that takes a clause as its content absorbs the events of that clause
     absorbed = set()
     for h in hits:
@@ -292,6 +302,15 @@ def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
     return [t for g in groups for t in g if t.i not in skip]
 
 
+def _condition_subjects(verb: Any) -> list[Any]:
+    """ "threatened to stop talks if the United States goes ahead": who the condition is put to."""
+    out: list[Any] = []
+    for c in list(verb.children) + list(verb.head.children):
+        if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark"):
+            out += [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
+    return out
+
+
 def _targets_of_noun(noun: Any) -> list[Any]:
     out: list[Any] = []
     for c in noun.children:
@@ -338,6 +357,7 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                     inner_subj = [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
                     tgt_tokens = inner_subj + _targets_of_verb(c, {t.i for t in subj}) + tgt_tokens
+                    tgt_tokens += _condition_subjects(c)
         how = "subject"
     else:
         poss = [t for c in tok.children if c.dep_ in ("poss",) for t in c.subtree]
@@ -345,6 +365,7 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
         poss += [c for c in tok.children if c.dep_ in ("amod", "compound") and actors.mention_at(c.i)]
         src = actors.mentions_in(poss)
         how = "possessor"
+        subj = []
         if not src and tok.dep_ in ("dobj", "pobj", "conj", "attr") or (not src and hit.rule.light):
             subj = _subject(verb) if verb is not tok else []
             src = actors.mentions_in(subj)
@@ -360,7 +381,7 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
     tgt = _pick(actors, tgt_tokens, set(src_ids))
     tgt_ids = [e for e in _expand(tgt, actors) if e not in src_ids][:1]
     # "X and Y signed": a coordinated subject gives both sides, preferably of two countries
-    if src and not tgt_ids and hit.kind == "verb" and any(t.dep_ == "cc" for t in subj):
+    if src and not tgt_ids and any(t.dep_ == "cc" for t in subj):
         first = actors.actor(src_ids[0]).country if src_ids else None
         others = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids]
         others.sort(key=lambda m: actors.actor(m.entity).country == first)
@@ -555,7 +576,7 @@ def _default_target(roles: _Roles, actors: ArticleActors, rtype: str, place: Loc
     if not pair or src_country not in [actors.actor(e).country for e in pair]:
         if rtype in DOMESTIC and (place is not None and place.country or src_country):
             code = place.country if place is not None and place.country else src_country
-            return _Roles(roles.source, [actors.country_entity(str(code))], roles.directed,
+            return _Roles(roles.source, [actors.people_of(str(code))], roles.directed,
                           roles.how + ", target by default: the people of " + str(code))
         return roles
     for noun in ("sides", "countries"):

@@ -33,11 +33,13 @@ CREATE TABLE IF NOT EXISTS events (
     date TEXT, confidence REAL, evidence TEXT, cluster TEXT, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, dyad);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_hash);
 CREATE TABLE IF NOT EXISTS facts (
     id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), doc_id TEXT NOT NULL,
     fact_type TEXT NOT NULL, value REAL, unit TEXT, holder TEXT, counterpart TEXT, dyad TEXT, date TEXT,
     evidence TEXT, cluster TEXT, conflict INTEGER NOT NULL DEFAULT 0, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facts_block ON facts(fact_type, unit, dyad);
+CREATE INDEX IF NOT EXISTS facts_article ON facts(article_hash);
 CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), country TEXT, kind TEXT,
     name TEXT, role TEXT, sectors TEXT, mentions TEXT NOT NULL, person TEXT);
@@ -192,6 +194,14 @@ class Store:
         sql = "SELECT record FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + \
             " ORDER BY dyad, fact_type, value LIMIT ? OFFSET ?"
         return [json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset))]
+
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        """Every event and fact record, article by article in the order they were stored."""
+        hashes = [r[0] for r in self.conn.execute("SELECT hash FROM articles ORDER BY rowid")]
+        for h in hashes:
+            for table in ("events", "facts"):
+                for row in self.conn.execute(f"SELECT record FROM {table} WHERE article_hash=? ORDER BY rowid", (h,)):  # noqa: S608
+                    yield json.loads(row[0])
 
     def quarantined(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT location, reason, content_hash, at FROM quarantine ORDER BY id")]
