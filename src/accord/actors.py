@@ -639,6 +639,8 @@ def _antecedent(table: ArticleActors, tok: Any) -> str | None:
         if m.start >= tok.i or m.kind in ("person", "collective") or tok.i - m.start > 60:
             continue
         head = table.doc[m.head]
+        if head.dep_ in ("amod", "compound", "poss") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "French farmers said they ..."
         if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass")):
             best = m.entity
     return best

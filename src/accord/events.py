@@ -272,6 +272,11 @@ def _noun_owner(noun: Any) -> list[Any]:
     first countries that ...", the subject of the copula (X)."""
     own = [noun]
     t = noun
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+        # "X issued a declaration demanding ...": the declaration speaks for X
+        subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+        if subj:
+            return own + list(subj[0].subtree)
     for _ in range(4):
         if t.dep_ in ("pobj", "prep", "attr", "appos") and t.head.i != t.i:
             t = t.head
@@ -502,18 +507,23 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if modality in ("negated", "doubtful") or (modality == "refused" and QUAD_CLASS[rule.type] > 2):
             lines.append(f"{where}: dropped, {modality}")
             continue
-        roles = _roles(hit, actors)
+        roles = _roles(hit, actors) or (_Roles([], [], True, "none") if rule.type in DOMESTIC else None)
         if roles is None:
             lines.append(f"{where}: dropped, no actor found")
             continue
         if rule.swap:
             roles = _Roles(roles.target or [], roles.source, roles.directed, roles.how + ", swapped")
         place = _location(hit, actors, roles, rule.type, rule.mode, gazetteer)
+        where_said = place or (stated_location(list(sent), actors, gazetteer) if gazetteer is not None else None)
+        if not roles.source and not roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
+            # "ethnic Albanians demonstrated in Serbia": people of the place, facing its state
+            roles = _Roles([actors.people_of(where_said.country)], [actors.country_entity(where_said.country)], True,
+                           "unnamed actors of the place")
         if not roles.target and roles.source:
             roles = _default_target(roles, actors, rule.type, place)
-        if not roles.source and roles.target and place is not None and place.country and rule.type in DOMESTIC:
+        if not roles.source and roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
             # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place
-            roles = _Roles([actors.country_entity(place.country)], roles.target, True, roles.how + ", source from the place")
+            roles = _Roles([actors.people_of(where_said.country)], roles.target, True, roles.how + ", source from the place")
         if not roles.source:
             lines.append(f"{where}: dropped, no source actor")
             continue
