@@ -13,10 +13,11 @@ from .ingest import read_articles
 from .model import Actor, Article, Cluster, Entity, Event, Extraction, Fact, FuzzyDate, Location, Rejected, Span
 from .pipeline import extract, run
 from .settings import Settings
-from .store import Store
+from .runner import Report, process
+from .store import Records, Store
 
 __all__ = [
     "AccordError", "Actor", "Annotator", "Article", "Cluster", "Entity", "Event", "Extraction", "Fact", "FuzzyDate",
-    "InputError", "Location", "PipelineError", "QueryError", "Rejected", "Settings", "Span", "Store", "StoreError",
-    "__version__", "extract", "read_articles", "run",
+    "InputError", "Location", "PipelineError", "QueryError", "Records", "Rejected", "Report", "Settings", "Span",
+    "Store", "StoreError", "__version__", "extract", "process", "read_articles", "run",
 ]

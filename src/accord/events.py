@@ -307,6 +307,11 @@ def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
     return [t for g in groups for t in g if t.i not in skip]
 
 
+def _conditional(hit: _Hit) -> bool:
+    verb = hit.anchor
+    return any(m.lower_ in ("unless",) for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
+
+
 def _condition_subjects(verb: Any) -> list[Any]:
     """ "threatened to stop talks if the United States goes ahead": who the condition is put to."""
     out: list[Any] = []
@@ -530,7 +535,10 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         rtype, cameo, mode = rule.type, rule.cameo, rule.mode
         if modality == "refused":
             rtype, cameo, mode = "REJECT", "120", None  # "will not accept refugees"
-        if modality == "future" and rtype != "AGREE":
+        if modality == "future" and _conditional(hit):
+            # "will withdraw its force unless ...": a commitment on a condition is a threat
+            rtype, cameo, mode = "THREATEN", "130", None
+        elif modality == "future" and rtype != "AGREE":
             if QUAD_CLASS[rtype] == 4:
                 rtype, cameo, mode = "THREATEN", "138" if rtype == "ASSAULT" else "130", None
             elif QUAD_CLASS[rtype] in (1, 2):

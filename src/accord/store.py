@@ -51,6 +51,33 @@ CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts USING fts5(record_id UNINDEXED, 
 """
 
 
+class Records(list):  # type: ignore[type-arg]
+    """Query results: a list of canonical records (dicts) that also converts to pandas."""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self]
+
+    def to_pandas(self) -> Any:
+        """One row per record; actor fields flattened to source_country, source_name, target_country, ..."""
+        import pandas as pd
+
+        rows = []
+        for r in self:
+            row = {k: v for k, v in r.items() if not isinstance(v, dict)}
+            for side in ("source", "target"):
+                actor = r.get(side)
+                if isinstance(actor, dict) or side in r:
+                    actor = actor or {}
+                    row[f"{side}_country"] = actor.get("country")
+                    row[f"{side}_name"] = actor.get("name")
+                    row[f"{side}_sectors"] = " ".join(actor.get("sectors") or [])
+            rows.append(row)
+        frame = pd.DataFrame(rows)
+        if "date" in frame:
+            frame["date"] = frame["date"].astype("string")
+        return frame
+
+
 def dyad_key(a: str | None, b: str | None) -> str:
     """ "AZE-ITA": the unordered country pair, "-" for a missing side."""
     return "-".join(sorted((a or "-", b or "-")))
@@ -103,6 +130,14 @@ class Store:
             raise
 
     # ------------------------------------------------------------ writing
+    def ingest(self, inputs: Any, *, settings: Any = None, workers: int = 1) -> Any:
+        """Read, extract and store every article under the given paths (see `accord ingest`); returns a Report."""
+        from .runner import process
+        from .settings import Settings
+
+        paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+        return process(paths, settings=settings or Settings(), store=self, workers=workers)
+
     def has_article(self, content_hash: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE hash=?", (content_hash,)).fetchone() is not None
 
@@ -158,13 +193,13 @@ class Store:
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 (fixed names)
                 for t in ("articles", "events", "facts", "actors", "quarantine")}
 
-    def articles(self, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    def articles(self, *, limit: int = 100, offset: int = 0) -> Records:
         rows = self.conn.execute(
             "SELECT hash, doc_id, title, published, source, authors, url, path, length(text) AS chars, "
             "(SELECT count(*) FROM events e WHERE e.article_hash=a.hash) AS events, "
             "(SELECT count(*) FROM facts f WHERE f.article_hash=a.hash) AS facts "
             "FROM articles a ORDER BY published, doc_id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        return [dict(r) | {"authors": json.loads(r["authors"] or "[]")} for r in rows]
+        return Records(dict(r) | {"authors": json.loads(r["authors"] or "[]")} for r in rows)
 
     def article(self, key: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM articles WHERE hash=? OR doc_id=? LIMIT 1", (key, key)).fetchone()
@@ -172,7 +207,7 @@ class Store:
 
     def events(self, *, dyad: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, country: str | None = None, min_confidence: float | None = None,
-               doc_id: str | None = None, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+               doc_id: str | None = None, limit: int = 1000, offset: int = 0) -> Records:
         where, args = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=doc_id,
                                countries=("source_country", "target_country"))
         if min_confidence is not None:
@@ -180,7 +215,7 @@ class Store:
             args.append(min_confidence)
         sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "") + \
             " ORDER BY coalesce(date, ''), id LIMIT ? OFFSET ?"
-        return [json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset))]
+        return Records(json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset)))
 
     def event(self, rid: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT record FROM events WHERE id=?", (rid,)).fetchone()
@@ -188,12 +223,33 @@ class Store:
 
     def facts(self, *, dyad: str | None = None, type: str | None = None, since: str | None = None,
               until: str | None = None, country: str | None = None, doc_id: str | None = None,
-              limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+              limit: int = 1000, offset: int = 0) -> Records:
         where, args = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=doc_id,
                                countries=("holder", "counterpart"), type_column="fact_type")
         sql = "SELECT record FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + \
             " ORDER BY dyad, fact_type, value LIMIT ? OFFSET ?"
-        return [json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset))]
+        return Records(json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset)))
+
+    def clusters(self, kind: str = "event", *, dyad: str | None = None, min_size: int = 1) -> list[dict[str, Any]]:
+        """Groups of records that state the same event or figure, each with all its sources."""
+        if kind not in ("event", "fact"):
+            raise QueryError(f"kind is 'event' or 'fact', not {kind!r}")
+        where, args = _filters(dyad=dyad, type=None, since=None, until=None, country=None, doc_id=None,
+                               countries=("holder", "counterpart") if kind == "fact" else ("source_country", "target_country"))
+        table = "facts" if kind == "fact" else "events"
+        sql = f"SELECT cluster, record FROM {table}" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY rowid"  # noqa: S608
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for cluster, raw in self.conn.execute(sql, args):
+            groups.setdefault(cluster, []).append(json.loads(raw))
+        out = []
+        for cid, members in groups.items():
+            if len(members) < min_size:
+                continue
+            out.append({"cluster": cid, "kind": kind, "size": len(members),
+                        "articles": sorted({m["doc_id"] for m in members}),
+                        "conflict": any(m.get("conflict") for m in members), "record": members[0],
+                        "members": members})
+        return out
 
     def iter_records(self) -> Iterator[dict[str, Any]]:
         """Every event and fact record, article by article in the order they were stored."""
@@ -205,6 +261,14 @@ class Store:
 
     def quarantined(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT location, reason, content_hash, at FROM quarantine ORDER BY id")]
+
+    def actors(self, *, country: str | None = None, kind: str | None = None) -> Records:
+        """Every actor entity of every article, with its mentions."""
+        sql = "SELECT a.id, ar.doc_id, a.country, a.kind, a.name, a.role, a.sectors, a.mentions, a.person FROM actors a " \
+              "JOIN articles ar ON ar.hash = a.article_hash WHERE (? IS NULL OR a.country = ?) AND (? IS NULL OR a.kind = ?) " \
+              "ORDER BY a.rowid"
+        rows = self.conn.execute(sql, (country, country, kind, kind)).fetchall()
+        return Records(dict(r) | {"mentions": json.loads(r["mentions"]), "sectors": (r["sectors"] or "").split()} for r in rows)
 
     def search(self, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
         """Records whose evidence matches an FTS5 query."""
