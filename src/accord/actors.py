@@ -577,6 +577,10 @@ def _references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
                 eid = before[0].entity if before else last_person
                 if eid:
                     table._add(tok.i, tok.i + 1, tok.i, eid, "person")
+            elif tok.pos_ == "NOUN" and tok.text.islower() and tok.text[:1].isalpha() and \
+                    any(c.lower_ == "the" for c in tok.lefts) and _institution_named(table, tok.text):
+                # "the ministry reported": the institution named in full earlier in the article
+                table._add(tok.i, tok.i + 1, tok.i, str(_institution_named(table, tok.text)), "organisation")
             elif tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and tok.text[:1].isupper():
                 eid = _same_person(table, tok.text)
                 if eid:
@@ -644,6 +648,13 @@ def _antecedent(table: ArticleActors, tok: Any) -> str | None:
         if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass")):
             best = m.entity
     return best
+
+
+def _institution_named(table: ArticleActors, word: str) -> str | None:
+    """The one organisation of the article whose name ends with this word ("Defence Ministry" for "ministry")."""
+    found = [e.id for e in table.entities.values() if e.actor.kind == "organisation" and e.actor.country
+             and (e.actor.name or "").lower().split()[-1:] == [word.lower()]]
+    return found[0] if len(found) == 1 else None
 
 
 def _definite_pair(tok: Any) -> bool:

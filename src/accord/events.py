@@ -460,16 +460,23 @@ def _event_date(hit: _Hit, sent: Any, modality: str, reference: FuzzyDate | None
 
 def _location(hit: _Hit, actors: ArticleActors, roles: _Roles, rtype: str, mode: str | None,
               gazetteer: Gazetteer | None) -> Location | None:
-    scope = list(hit.token.subtree) if hit.kind == "noun" else [t for c in hit.anchor.children if c.dep_ == "prep" for t in c.subtree]
+    if hit.kind == "noun":
+        scope = list(hit.token.subtree)
+    else:
+        # the verb's clause less its subject: "held talks on the plan at the ministry's directorate"
+        subject = {t.i for c in hit.anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        scope = [t for c in hit.anchor.children if c.dep_ in ("prep", "dobj", "advmod", "npadvmod")
+                 for t in c.subtree if t.i not in subject]
     if gazetteer is not None:
         loc = stated_location(scope, actors, gazetteer)
         if loc is not None:
             return loc
     for t in scope:
         if t.dep_ == "pobj" and t.head.lower_ == "at":
-            m = actors.mention_at(t.i)
-            if m and actors.actor(m.entity).country:
-                return Location(actors.actor(m.entity).country, None, how="stated")
+            # "at the ministry's directorate": the place of an institution is its country
+            for m in actors.mentions_in(list(t.subtree)):
+                if actors.actor(m.entity).kind in ("organisation", "group") and actors.actor(m.entity).country:
+                    return Location(actors.actor(m.entity).country, None, how="stated")
     if rtype == "CONSULT" and mode == "visit" and roles.target:
         return Location(actors.actor(roles.target[0]).country, None, how="host")
     return None
