@@ -63,6 +63,14 @@ def _load_tables(user_file: str | None) -> Tables:
     roles = yaml.safe_load((data / "roles.yaml").read_text(encoding="utf-8"))
     sectors = {k: tuple(v) for k, v in roles["sectors"].items()}
     people: dict[str, tuple[str, tuple[str, ...], str | None]] = {}
+    known = data / "people.yaml"
+    if known.is_file():
+        for row in yaml.safe_load(known.read_text(encoding="utf-8")) or []:
+            roles_ = row.get("roles") or []
+            latest = roles_[-1].get("role") if roles_ and isinstance(roles_[-1], dict) else None
+            entry = (row["country"], tuple(row.get("sectors") or ()), latest)
+            for form in [row["name"], *(row.get("aliases") or [])]:
+                people[str(form)] = entry
     if user_file:
         _add_user(Path(user_file), places, orgs, sectors, people)
     return Tables(places, orgs, sectors, frozenset(roles["institutions"]), frozenset(roles["business"]),
@@ -234,6 +242,7 @@ def find_actors(doc: Any, article_id: str, tables: Tables) -> ArticleActors:
     places = _place_hits(doc, tables)
     table.place_hits = places
     _people(doc, table, places)
+    _known_people(doc, table)
     _organisations(doc, table, places)
     _countries(doc, table, places)
     _groups(doc, table, places)
@@ -355,7 +364,9 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
             if first is not None:
                 role = role if role and role != "counterpart" else first.role
                 sectors = first.sectors or sectors
-        user = tables.people.get(name)
+        user = tables.people.get(name) or tables.people.get(name.split()[-1]) if name else None
+        if user is not None and country and user[0] != country:
+            user = None  # another person of the same name
         if user is not None:
             country = country or user[0]
             sectors = sectors or user[1]
@@ -366,6 +377,26 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
         while start < ent.start and any(i in table._by_token for i in range(start, ent.start)):
             start += 1
         table._add(start, ent.end, root.i, eid, "person")
+
+
+def _known_people(doc: Any, table: ArticleActors) -> None:
+    """Names in the people table that the tagger did not mark as persons ("Putin offered ...")."""
+    people = table.tables.people
+    if not people:
+        return
+    i = 0
+    while i < len(doc):
+        for n in (4, 3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) == n and span[0].text[:1].isupper() and span.text in people \
+                    and not any(t.i in table._by_token for t in span):
+                country, sectors, role = people[span.text]
+                eid = _same_person(table, span.text) or table._new(Actor(country, sectors, span.text, role, None, "person"))
+                _refine(table, eid, country, sectors, role, None)
+                table._add(i, i + n, span.root.i, eid, "person")
+                i += n - 1
+                break
+        i += 1
 
 
 def _org_name(tok: Any, places: dict[int, tuple[int, str, str]], tables: Tables) -> tuple[str, str | None]:
