@@ -40,13 +40,13 @@ class Tables:
     country_names: dict[str, str] = field(default_factory=dict)  # code -> preferred name
 
 
-def load_tables(user_file: str | None = None) -> Tables:
+def load_tables(user_file: str | None = None, *, igo_for_all: bool = False) -> Tables:
     """The shipped tables, plus a user's YAML or CSV file of actors."""
-    return _load_tables(user_file)
+    return _load_tables(user_file, igo_for_all)
 
 
 @lru_cache(maxsize=8)
-def _load_tables(user_file: str | None) -> Tables:
+def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
     data = resources.files("accord") / "data"
     places: dict[str, tuple[str, str]] = {}
     names: dict[str, str] = {}
@@ -58,8 +58,9 @@ def _load_tables(user_file: str | None) -> Tables:
                 places[form] = (code, kind[:-1])
     orgs: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for row in yaml.safe_load((data / "organisations.yaml").read_text(encoding="utf-8")):
+        code = "IGO" if igo_for_all and row["code"] in ("UNO", "EUR", "NGO") else row["code"]
         for alias in [row["name"], *(row.get("aliases") or [])]:
-            orgs[alias] = (row["code"], row["name"], tuple(row.get("sectors") or ["IGO"]))
+            orgs[alias] = (code, row["name"], tuple(row.get("sectors") or ["IGO"]))
     roles = yaml.safe_load((data / "roles.yaml").read_text(encoding="utf-8"))
     sectors = {k: tuple(v) for k, v in roles["sectors"].items()}
     people: dict[str, tuple[str, tuple[str, ...], str | None]] = {}

@@ -27,7 +27,8 @@ INTENT = {"willing", "ready", "prepared", "determined", "eager", "set", "plan", 
           "vow", "aim", "propose", "agree", "consider", "wish", "undertake", "commit", "go"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 DOUBT_AUX = {"may", "might", "could", "should", "must", "can"}
-DENY = {"deny", "fail", "refuse", "reject", "rule", "dismiss", "cancel", "postpone", "avoid", "stop"}
+DENY = {"deny", "reject", "rule", "dismiss", "cancel", "postpone", "avoid", "stop"}
+REFUSE = {"fail", "refuse", "decline"}
 PAST_MARKS = {"recent", "last", "previous", "earlier", "past", "former", "first"}
 NOT_AN_EVENT_MARKS = {"future", "possible", "potential", "mutual", "reciprocal", "regular", "frequent", "such",
                       "planned", "upcoming", "proposed", "any", "further", "new", "more"}
@@ -227,6 +228,8 @@ def _modality(hit: _Hit) -> str:
         kids = {c.lower_ for c in v.children if c.dep_ in ("aux", "neg", "auxpass", "mark")}
         if any(c.dep_ == "neg" for c in v.children) or "never" in kids:
             return "refused" if kids & FUTURE_AUX or v.lemma_.lower() in INTENT else "negated"
+        if v is not verb and v.lemma_.lower() in REFUSE:
+            return "refused"  # "failed to reach agreement", "declined to resign"
         if v is not verb and v.lemma_.lower() in DENY:
             return "negated"
         if "if" in kids or "unless" in kids:

@@ -16,7 +16,7 @@ from .settings import Settings
 
 def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction:
     """Everything found in one article, given its spaCy parse."""
-    tables = actors_stage.load_tables(settings.user_actors)
+    tables = actors_stage.load_tables(settings.user_actors, igo_for_all=settings.igo_for_all)
     dictionary = events_stage.load_dictionary(settings.user_triggers)
     table = actors_stage.find_actors(doc, article.id, tables)
     gazetteer = places.Gazetteer.load()

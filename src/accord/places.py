@@ -99,11 +99,13 @@ def place_at(token: Any, actors: ArticleActors, gazetteer: Gazetteer) -> Locatio
                         city.lat if city else None, city.lon if city else None, "stated",
                         Span(actors.article_id, span.start_char, span.end_char, span.text))
     ent = next((e for e in doc.ents if e.start <= token.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
+    if ent is None and token.pos_ == "PROPN" and token.dep_ == "pobj":
+        ent = doc[token.i:token.i + 1]  # "near the town of Samarra": a proper name after a place preposition
     if ent is None:
         return None
     qualifier = None
     after = doc[ent.end:ent.end + 3]
-    if len(after) >= 2 and after[0].text == "," and after[1].ent_type_ == "GPE":
+    if len(after) >= 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "LOC"):
         qualifier = after[1].text
     city = gazetteer.resolve(ent.text, prefer=prefer, qualifier=qualifier)
     if city is None:

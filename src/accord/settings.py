@@ -29,6 +29,7 @@ class Settings:
     user_actors: str | None = _opt(None, "YAML or CSV file of extra actors (see docs/extending.md)")
     user_triggers: str | None = _opt(None, "YAML file of extra event triggers")
     min_confidence: float = _opt(0.0, "events below this confidence are not reported")
+    igo_for_all: bool = _opt(False, "code the UN, EU and NGOs as IGO, as CAMEO-era data sets do (PLOVER: UNO, EUR, NGO)")
     db: str = _opt("accord.db", "path of the embedded store")
 
     def replace(self, **changes: Any) -> "Settings":
@@ -63,4 +64,6 @@ def _coerce(kind: Any, value: Any) -> Any:
         return int(value)
     if kind in ("float", float):
         return float(value)
+    if kind in ("bool", bool):
+        return value.strip().lower() in ("1", "true", "yes", "on")
     return value
