@@ -85,3 +85,47 @@ def test_each_event_keeps_evidence_trigger_rule_and_confidence(annotator):
     assert text[e.trigger.start:e.trigger.end] == "signed"
     assert e.rule and 0 < e.confidence <= 1
     assert e.date.value == "2024-03-11"
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    ("Turkey said on Monday that Greece must withdraw its troops from the islands.", "REQUEST", ("TUR", "GRC")),
+    ("Nigeria announced that it will withdraw its troops from Chad unless the rebels disarm.", "THREATEN", ("NGA", None)),
+    ("Chile will not accept refugees from Peru.", "REJECT", ("CHL", None)),
+    ("Serbs and Croats failed to reach an agreement on the border.", "REJECT", None),
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", "REJECT", ("PAK", "IRQ")),
+])
+def test_modality_turns_acts_into_other_types(annotator, text, type_, pair):
+    e = one(events(text, annotator=annotator), type_)
+    if pair:
+        assert e.source.country == pair[0]
+        if pair[1]:
+            assert e.target.country == pair[1]
+
+
+def test_domestic_acts_without_a_target_face_the_people_of_the_place(annotator):
+    e = one(events("Chilean police arrested dozens of students in Santiago on Friday.", annotator=annotator), "COERCE")
+    assert dyad(e) == ("CHL", "CHL")
+    p = one(events("Thousands demonstrated in Serbia on Tuesday.", annotator=annotator), "PROTEST")
+    assert dyad(p) == ("SRB", "SRB")
+
+
+def test_unnamed_attackers_take_the_country_of_the_place(annotator):
+    e = one(events("A car bomb near the town of Kirkuk killed two Turkish engineers on Sunday.", annotator=annotator), "ASSAULT")
+    assert dyad(e) == ("IRQ", "TUR")
+
+
+def test_meeting_between_the_sides_of_a_visit_has_the_guest_as_source(annotator):
+    text = ("date 2024-03-14\n\nKenyan Foreign Minister Musalia Mudavadi and his Ugandan counterpart Jeje Odongo "
+            "signed a memorandum on trade in Nairobi.\n\nThe Ugandan guest thanked his hosts.\n\n"
+            "During the meeting, the ministers discussed the railway between Kenya and Uganda.")
+    evs = events(text, published=None, annotator=annotator)
+    meeting = [e for e in evs if e.type == "CONSULT"]
+    assert meeting and meeting[0].mode == "visit"
+    assert dyad(meeting[0]) == ("UGA", "KEN") and meeting[0].location.country == "KEN"
+
+
+def test_one_event_in_two_sentences_is_one_event_with_both_spans(annotator):
+    text = ("Brazilian President Luiz Lula met with Argentine President Javier Milei on Monday. "
+            "Lula and Milei also met with each other again on Monday evening.")
+    consult = [e for e in events(text, annotator=annotator) if e.type == "CONSULT"]
+    assert len(consult) == 1 and consult[0].extra_evidence

@@ -62,3 +62,12 @@ def test_parties_of_figures(annotator, actors_of):
     assert (facts[250].holder, facts[250].counterpart, facts[250].qualifier) == ("TUR", "GEO", "more_than")
     assert (facts[300e6].holder, facts[300e6].counterpart, facts[300e6].qualifier) == ("GEO", "TUR", "about")
     assert (facts[1.2e9].holder, facts[1.2e9].counterpart) == ("TUR", "GEO")
+
+
+def test_a_change_belongs_to_the_flow_it_changes(actors_of):
+    from accord.facts import find_facts
+
+    table = actors_of("Kenya is the main market of Ugandan exports to East Africa, with a 12 percent increase in 2021.")
+    [fact] = [f for f in find_facts(table.doc, table) if f.fact_type == "percent"]
+    assert (fact.holder, fact.counterpart, fact.value) == ("UGA", "KEN", 12)
+    assert fact.date.value == "2021"

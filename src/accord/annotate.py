@@ -30,10 +30,22 @@ class Annotator:
 
 def _paragraphs(doc: Any) -> Any:
     """A blank line ends a sentence: headers and bylines never run into the lead."""
+    starts = [0]
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
+            starts.append(tok.i)
+    for start in starts:
+        # a dateline ("ATHENS, May 2 -") is not part of the lead sentence's parse
+        head = doc[start:start + 12]
+        if len(head) > 3 and head[0].text.isupper() and head[0].is_alpha:
+            dash = next((t for t in head if t.text in ("-", "--", "—", "–") and t.i > start + 2), None)
+            if dash is not None and dash.i + 1 < len(doc) and doc[dash.i - 1].like_num:
+                doc[dash.i + 1].is_sent_start = True
+                for t in doc[dash.i + 2:dash.i + 6]:
+                    if not t.is_space and "\n" not in t.text_with_ws:
+                        t.is_sent_start = False
     return doc
 
 

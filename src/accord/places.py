@@ -150,6 +150,15 @@ def locate(events: list[Event], article: Article, actors: ArticleActors, gazette
     dateline = dateline_location(article, gazetteer, actors)
     if dateline is None:
         return events
-    reference = article.published.value if article.published else None
-    return [replace(e, location=dateline) if e.location is None and e.date is not None and e.date.value == reference
-            else e for e in events]
+    return [replace(e, location=dateline) if e.location is None and _recent(e, article) else e for e in events]
+
+
+def _recent(event: Event, article: Article) -> bool:
+    """The event happened within the week before the report (the dateline's news), by its stated date."""
+    import datetime as dt
+
+    ref, date = article.published, event.date
+    if ref is None or date is None or ref.precision != "day" or date.precision != "day":
+        return False
+    days = (dt.date.fromisoformat(ref.value) - dt.date.fromisoformat(date.value)).days
+    return 0 <= days <= 7
