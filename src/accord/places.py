@@ -74,9 +74,23 @@ def _load() -> Gazetteer:
     for c in gc.get_cities().values():
         city = City(int(c["geonameid"]), c["name"], iso3.get(c["countrycode"], c["countrycode"]),
                     float(c["latitude"]), float(c["longitude"]), int(c["population"]), str(c.get("admin1code", "")))
-        cities.setdefault(city.name, []).append(city)
+        # the name as news spells it: "Samarra" for "Sāmarrā’", and the English alternate names
+        forms = {city.name, _ascii(city.name)}
+        forms.update(a for a in c.get("alternatenames") or () if _ENGLISH_NAME.fullmatch(a))
+        for form in forms:
+            cities.setdefault(form, []).append(city)
     states = {s["name"]: code for code, s in gc.get_us_states().items()}
     return Gazetteer({k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in cities.items()}, states)
+
+
+_ENGLISH_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
+
+
+def _ascii(name: str) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded.replace("'", "").strip()
 
 
 def _country_code(name: str) -> str | None:
