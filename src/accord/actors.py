@@ -633,13 +633,15 @@ def _references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
 def _of_country(tok: Any, places: dict[int, tuple[int, str, str]]) -> str | None:
     """ "the president of Armenia", "rebels in Chad": the country named in the noun's of/in phrase."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "throughout", "across"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "throughout", "across", "to"):
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                for start, (end, code, kind) in places.items():
-                    if start <= p.i < end and kind in ("name", "capital"):
-                        return code
+                # "rebels in the Ivory Coast", "militants loyal to Iraq's ...": the first country named there
+                for t in sorted(p.subtree, key=lambda t: t.i):
+                    hit = places.get(t.i)
+                    if hit and hit[2] in ("name", "capital", "demonym") and (c.lower_ != "to" or hit[2] != "capital"):
+                        return hit[1]
     return None
 
 
@@ -651,7 +653,7 @@ def _groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
             continue
         if tok.dep_ in ("compound", "amod") or tok.lower_ in ("counterpart", "defense", "defence", "general"):
             continue
-        code = _of_country(tok, places)
+        code = _of_country(tok, places) or next((_of_country(c, places) for c in tok.children if c.dep_ == "amod"), None)
         role, sectors = _role_of(sorted([tok] + [c for c in tok.lefts if c.dep_ == "compound"], key=lambda t: t.i), tables)
         if code is None and tok.lower_ not in REBEL_LIKE:
             continue

@@ -548,7 +548,7 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if modality == "future" and _conditional(hit):
             # "will withdraw its force unless ...": a commitment on a condition is a threat
             rtype, cameo, mode = "THREATEN", "130", None
-        elif modality == "future" and rtype != "AGREE":
+        elif modality == "future" and rtype not in ("AGREE", "SANCTION"):  # announced sanctions are sanctions
             if QUAD_CLASS[rtype] == 4:
                 rtype, cameo, mode = "THREATEN", "138" if rtype == "ASSAULT" else "130", None
             elif QUAD_CLASS[rtype] in (1, 2):
@@ -602,6 +602,10 @@ def _default_target(roles: _Roles, actors: ArticleActors, rtype: str, place: Loc
     src_country = actors.actor(roles.source[0]).country
     pair = actors.pair("sides") if actors.bilateral() else None
     if not pair or src_country not in [actors.actor(e).country for e in pair]:
+        if rtype != "CONSULT" and place is not None and place.country and place.country != src_country:
+            # "sought refuge in Germany", "suspended aid deliveries in Baghdad": the people of that place
+            return _Roles(roles.source, [actors.people_of(place.country)], roles.directed,
+                          roles.how + ", target by default: the people of " + place.country)
         if rtype in DOMESTIC and (place is not None and place.country or src_country):
             code = place.country if place is not None and place.country else src_country
             return _Roles(roles.source, [actors.people_of(str(code))], roles.directed,
