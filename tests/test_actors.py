@@ -74,3 +74,22 @@ def test_user_dictionary_adds_people(tmp_path, annotator):
     table = find_actors(annotator.annotate("Zorro Vega met officials."), "t", load_tables(str(f)))
     a = entity_of(table, "Zorro Vega")
     assert a.country == "MEX" and a.role == "Interior Minister"
+
+
+def test_user_roles_with_dates_pick_the_role_held_at_the_report_date(tmp_path, annotator):
+    from accord.actors import find_actors
+
+    f = tmp_path / "mine.yaml"
+    f.write_text("actors:\n  - name: Ana Lopez\n    country: CHL\n    sectors: [GOV]\n    roles:\n"
+                 "      - {role: Foreign Minister, from: 2018-01-01, to: 2021-12-31}\n"
+                 "      - {role: President, from: 2022-01-01, to: null}\n")
+    tables = load_tables(str(f))
+    doc = annotator.annotate("Ana Lopez met officials.")
+    assert entity_of(find_actors(doc, "t", tables, date="2019-06-01"), "Ana Lopez").role == "Foreign Minister"
+    assert entity_of(find_actors(doc, "t", tables, date="2023-03-01"), "Ana Lopez").role == "President"
+    assert entity_of(find_actors(doc, "t", tables, date="2023-03-01"), "Ana Lopez").country == "CHL"
+
+
+def test_shipped_people_table_knows_leaders(actors_of):
+    table = actors_of("Putin offered to negotiate with Armenia.")
+    assert entity_of(table, "Putin").country == "RUS"

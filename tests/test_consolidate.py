@@ -56,3 +56,30 @@ def test_three_reports_of_one_event_and_a_conflicting_figure(tmp_path):
         assert six["conflict"]
         four = [f for f in facts if f["value"] == 4e9]
         assert all(f["conflict"] for f in four)
+
+
+def test_people_join_across_articles_by_name_variant_not_by_surname_alone():
+    from accord.consolidate import group_people
+
+    rows = [
+        {"name": "Guido Crosetto", "country": "ITA", "doc_id": "a"},
+        {"name": "Crosetto", "country": "ITA", "doc_id": "b"},
+        {"name": "Ilham Aliyev", "country": "AZE", "doc_id": "a"},
+        {"name": "Heydar Aliyev", "country": "AZE", "doc_id": "b"},
+        {"name": "Aliyev", "country": "AZE", "doc_id": "c"},
+        {"name": "Zakir Hasanov", "country": "AZE", "doc_id": "a"},
+        {"name": "Zakir  Hasanov", "country": "AZE", "doc_id": "b"},
+    ]
+    groups = {g["name"]: g for g in group_people(rows)}
+    assert groups["Guido Crosetto"]["articles"] == ["a", "b"]
+    assert groups["Zakir Hasanov"]["articles"] == ["a", "b"]
+    assert groups["Ilham Aliyev"]["articles"] == ["a"] and groups["Heydar Aliyev"]["articles"] == ["b"]
+    assert groups["Aliyev"]["articles"] == ["c"]  # ambiguous: joins neither
+
+
+def test_seed_people_across_the_two_articles(tmp_path, shared):
+    with Store.open(tmp_path / "p.db") as store:
+        store.ingest(shared / "corpus" / "seeds")
+        people = {p["name"]: p for p in store.people(country="AZE")}
+    assert len(people["Zakir Hasanov"]["articles"]) == 2
+    assert len(people["Ilham Aliyev"]["articles"]) == 2

@@ -28,6 +28,35 @@ _PRONOUNS_GROUP = {"it", "its"}
 
 
 @dataclass(frozen=True)
+class Known:
+    """A person of the people table or a user file: country, sectors, and roles with their dates."""
+
+    country: str
+    sectors: tuple[str, ...]
+    roles: tuple[tuple[str, str | None, str | None], ...] = ()  # (role, from, to), ISO dates or None
+
+    def role_at(self, date: str | None) -> str | None:
+        """The role held on a date ("2023-01-12", "2023"), else the latest one."""
+        if date and not date.startswith("--"):
+            for role, start, end in self.roles:
+                if (start is None or str(start)[:len(date)] <= date) and (end is None or date <= str(end)[:len(date)]):
+                    return role
+        return self.roles[-1][0] if self.roles else None
+
+
+def _known(row: dict[str, Any]) -> Known:
+    roles = []
+    for r in row.get("roles") or []:
+        if isinstance(r, dict) and r.get("role"):
+            roles.append((str(r["role"]), str(r["from"]) if r.get("from") else None, str(r["to"]) if r.get("to") else None))
+    if row.get("role"):
+        roles.append((str(row["role"]), str(row["from"]) if row.get("from") else None, str(row["to"]) if row.get("to") else None))
+    secs = row.get("sectors") or ()
+    secs = tuple(secs.split()) if isinstance(secs, str) else tuple(secs)
+    return Known(str(row["country"]), secs, tuple(roles))
+
+
+@dataclass(frozen=True)
 class Tables:
     """Lookup tables: surface form -> (code, kind) for countries and organisations; role words."""
 
@@ -38,7 +67,7 @@ class Tables:
     business: frozenset[str]
     collectives: frozenset[str]
     visitors: frozenset[str]
-    people: dict[str, tuple[str, tuple[str, ...], str | None]] = field(default_factory=dict)  # user: name -> (country, sectors, role)
+    people: dict[str, Known] = field(default_factory=dict)  # name or alias -> the person's entry
     country_names: dict[str, str] = field(default_factory=dict)  # code -> preferred name
 
 
@@ -65,13 +94,11 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
             orgs[alias] = (code, row["name"], tuple(row.get("sectors") or ["IGO"]))
     roles = yaml.load((data / "roles.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
     sectors = {k: tuple(v) for k, v in roles["sectors"].items()}
-    people: dict[str, tuple[str, tuple[str, ...], str | None]] = {}
+    people: dict[str, Known] = {}
     known = data / "people.yaml"
     if known.is_file():
         for row in yaml.load(known.read_text(encoding="utf-8"), Loader=_LOADER) or []:
-            roles_ = row.get("roles") or []
-            latest = roles_[-1].get("role") if roles_ and isinstance(roles_[-1], dict) else None
-            entry = (row["country"], tuple(row.get("sectors") or ()), latest)
+            entry = _known(row)
             for form in [row["name"], *(row.get("aliases") or [])]:
                 people[str(form)] = entry
     if user_file:
@@ -81,8 +108,9 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
 
 
 def _add_user(path: Path, places: dict[str, tuple[str, str]], orgs: dict[str, tuple[str, str, tuple[str, ...]]],
-              sectors: dict[str, tuple[str, ...]], people: dict[str, tuple[str, tuple[str, ...], str | None]]) -> None:
-    """User actors: rows of name, country, sectors (space separated), kind (person/organisation/place), role."""
+              sectors: dict[str, tuple[str, ...]], people: dict[str, Known]) -> None:
+    """User actors: rows of name, country, sectors (space separated), kind (person/organisation/place),
+    role with optional from/to dates (or a list `roles` of {role, from, to}), aliases."""
     if not path.is_file():
         raise InputError(str(path), "user actor file not found")
     if path.suffix.lower() == ".csv":
@@ -103,7 +131,11 @@ def _add_user(path: Path, places: dict[str, tuple[str, str]], orgs: dict[str, tu
         elif kind == "organisation":
             orgs[row["name"]] = (row["country"], row["name"], secs)
         else:
-            people[row["name"]] = (row["country"], secs, row.get("role"))
+            entry = _known(row)
+            aliases = row.get("aliases") or []
+            aliases = aliases.split(";") if isinstance(aliases, str) else aliases
+            for form in [row["name"], *aliases]:
+                people[str(form).strip()] = entry
 
 
 # ---------------------------------------------------------------- per-article entity table
@@ -130,8 +162,9 @@ class Mention:
 class ArticleActors:
     """The entity table of one article and the token -> mention index the event coder reads."""
 
-    def __init__(self, doc: Any, article_id: str, tables: Tables) -> None:
+    def __init__(self, doc: Any, article_id: str, tables: Tables, date: str | None = None) -> None:
         self.doc = doc
+        self.date = date  # the report's date, for roles that change over time
         self.article_id = article_id
         self.tables = tables
         self.entities: dict[str, _Entity] = {}
@@ -239,9 +272,9 @@ def _sent_index(token: Any) -> int:
     return token.sent.start
 
 
-def find_actors(doc: Any, article_id: str, tables: Tables) -> ArticleActors:
-    """Every actor mention in a parsed article, grouped into entities."""
-    table = ArticleActors(doc, article_id, tables)
+def find_actors(doc: Any, article_id: str, tables: Tables, *, date: str | None = None) -> ArticleActors:
+    """Every actor mention in a parsed article, grouped into entities; `date` picks roles held then."""
+    table = ArticleActors(doc, article_id, tables, date)
     places = _place_hits(doc, tables)
     table.place_hits = places
     _people(doc, table, places)
@@ -368,12 +401,12 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
                 role = role if role and role != "counterpart" else first.role
                 sectors = first.sectors or sectors
         user = tables.people.get(name) or tables.people.get(name.split()[-1]) if name else None
-        if user is not None and country and user[0] != country:
+        if user is not None and country and user.country != country:
             user = None  # another person of the same name
         if user is not None:
-            country = country or user[0]
-            sectors = sectors or user[1]
-            role = role or user[2]
+            country = country or user.country
+            sectors = sectors or user.sectors
+            role = role or user.role_at(table.date)
         eid = _same_person(table, name) or table._new(Actor(country, sectors, name, role, organisation, "person"))
         _refine(table, eid, country, sectors, role, organisation)
         start = min([t.i for t in left] + [ent.start])
@@ -394,7 +427,8 @@ def _known_people(doc: Any, table: ArticleActors) -> None:
             if len(span) == n and span[0].text[:1].isupper() and span.text in people \
                     and not any(t.i in table._by_token for t in span) \
                     and (n > 1 or (span[0].pos_ == "PROPN" and (span[0].ent_type_ == "PERSON" or not span[0].is_sent_start))):
-                country, sectors, role = people[span.text]
+                known = people[span.text]
+                country, sectors, role = known.country, known.sectors, known.role_at(table.date)
                 eid = _same_person(table, span.text) or table._new(Actor(country, sectors, span.text, role, None, "person"))
                 _refine(table, eid, country, sectors, role, None)
                 table._add(i, i + n, span.root.i, eid, "person")

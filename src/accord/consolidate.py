@@ -101,7 +101,35 @@ def assign_fact(conn: sqlite3.Connection, rec: dict[str, Any]) -> tuple[str, lis
 
 
 def person_key(name: str | None, country: str | None) -> str | None:
-    """One key for one person across articles: surname and country ("ITA:crosetto")."""
+    """The key of a person's full name within a country ("ITA:guido crosetto")."""
     if not name:
         return None
-    return f"{country or '-'}:{name.split()[-1].lower()}"
+    return f"{country or '-'}:{' '.join(name.lower().split())}"
+
+
+def group_people(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """People across articles: one group per full name and country; a surname alone ("Crosetto")
+    joins the one full name of its country that ends with it, and stays apart when two do
+    ("Aliyev" beside "Ilham Aliyev" and "Heydar Aliyev")."""
+    groups: dict[str, dict[str, Any]] = {}
+    short: list[dict[str, Any]] = []
+    for r in rows:
+        name = " ".join((r.get("name") or "").split())
+        if not name:
+            continue
+        if len(name.split()) == 1:
+            short.append(r)
+            continue
+        key = person_key(name, r.get("country"))
+        g = groups.setdefault(str(key), {"name": name, "country": r.get("country"), "variants": set(), "articles": set()})
+        g["variants"].add(name)
+        g["articles"].add(r["doc_id"])
+    for r in short:
+        name = r["name"].strip()
+        owners = [k for k, g in groups.items() if g["country"] == r.get("country") and g["name"].split()[-1] == name]
+        key = owners[0] if len(owners) == 1 else str(person_key(name, r.get("country")))
+        g = groups.setdefault(key, {"name": name, "country": r.get("country"), "variants": set(), "articles": set()})
+        g["variants"].add(name)
+        g["articles"].add(r["doc_id"])
+    return [{"name": g["name"], "country": g["country"], "variants": sorted(g["variants"]),
+             "articles": sorted(g["articles"])} for g in groups.values()]

@@ -47,8 +47,10 @@ def parse_published(value: str) -> FuzzyDate | None:
     m = re.match(r"\s*((?:1[89]|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?", value or "")
     if not m:
         return None
+    if m[2] and not 1 <= int(m[2]) <= 12:
+        return None
     if m[3]:
-        return FuzzyDate(f"{m[1]}-{m[2]}-{m[3]}", "day", raw=value)
+        return _day(int(m[1]), int(m[2]), int(m[3]), value)
     if m[2]:
         return FuzzyDate(f"{m[1]}-{m[2]}", "month", raw=value)
     return FuzzyDate(m[1], "year", raw=value)

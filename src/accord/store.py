@@ -270,6 +270,11 @@ class Store:
         rows = self.conn.execute(sql, (country, country, kind, kind)).fetchall()
         return Records(dict(r) | {"mentions": json.loads(r["mentions"]), "sectors": (r["sectors"] or "").split()} for r in rows)
 
+    def people(self, *, country: str | None = None) -> Records:
+        """Persons across articles, name variants joined (see consolidate.group_people)."""
+        rows = self.actors(country=country, kind="person")
+        return Records(consolidate.group_people(list(rows)))
+
     def search(self, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
         """Records whose evidence matches an FTS5 query."""
         try:
