@@ -2,20 +2,25 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.accord-installed
+TEST_STAMP := $(VENV)/.accord-test-installed
 
-.PHONY: demo test browser bench score clean
+.PHONY: demo test browser java bench score clean
 
 demo: $(STAMP)
 	$(VENV)/bin/accord demo --db accord.db
 
-test: $(STAMP) browser
+test: $(TEST_STAMP) browser java
 	$(PY) -m pytest -q
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e ".[test,spark]"
+	touch $(TEST_STAMP)
 
 # Debian's chromium for the web page test (Playwright drives it through executablePath).
 browser:
@@ -23,13 +28,19 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "install Debian's chromium (sudo apt-get install chromium) for the browser test"; exit 1; fi; }
 
+# Java 17 for the Spark engine's test (pyspark runs a local JVM).
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
+	  else echo "install Java 17 (sudo apt-get install openjdk-17-jre-headless) for the Spark test"; exit 1; fi; }
+
 score: $(STAMP)
 	$(VENV)/bin/accord extract ../shared/corpus/seeds -o /tmp/accord-seeds.jsonl --quiet; \
 	python3 ../shared/eval/score.py --gold ../shared/eval/gold --pred /tmp/accord-seeds.jsonl
 	$(VENV)/bin/accord extract ../shared/eval/plover_dev/texts -o /tmp/accord-plover.jsonl --quiet; \
 	python3 ../shared/eval/score.py --gold ../shared/eval/plover_dev/gold --pred /tmp/accord-plover.jsonl
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(PY) bench/throughput.py
 
 clean:
