@@ -129,3 +129,25 @@ def test_one_event_in_two_sentences_is_one_event_with_both_spans(annotator):
             "Lula and Milei also met with each other again on Monday evening.")
     consult = [e for e in events(text, annotator=annotator) if e.type == "CONSULT"]
     assert len(consult) == 1 and consult[0].extra_evidence
+
+
+@pytest.mark.parametrize("text,type_,source,target", [
+    ("French and Indian warships began joint naval exercises in the Arabian Sea on Monday.", "COOPERATE", "FRA", "IND"),
+    ("Egypt lifted the curfew in Port Said on Sunday.", "CONCEDE", "EGY", "EGY"),
+    ("Russia withdrew its troops from the Kherson region.", "RETREAT", "RUS", None),
+    ("Armenia deployed troops to its border with Azerbaijan.", "MOBILIZE", "ARM", "AZE"),
+    ("Iranian police arrested three British nationals in Tehran.", "COERCE", "IRN", "GBR"),
+    ("Thousands of Kenyan teachers staged a strike in Nairobi on Tuesday.", "PROTEST", "KEN", "KEN"),
+    ("Germany sent humanitarian aid to Syria.", "AID", "DEU", "SYR"),
+])
+def test_more_trigger_families(annotator, text, type_, source, target):
+    e = one(events(text, annotator=annotator), type_)
+    assert e.source.country == source
+    if target:
+        assert e.target is not None and e.target.country == target
+
+
+def test_a_noun_inside_its_verb_s_clause_is_the_same_event(annotator):
+    evs = [e for e in events("Qatar hosted Sudanese negotiators for peace talks in Doha.", annotator=annotator)
+           if e.type == "CONSULT"]
+    assert len(evs) == 1

@@ -285,6 +285,7 @@ def find_actors(doc: Any, article_id: str, tables: Tables, *, date: str | None =
     _infer_countries(table)
     _choose_pair(table)
     _references(doc, table, places)
+    _possessed_groups(table)
     return table
 
 
@@ -726,6 +727,19 @@ def _institution_named(table: ArticleActors, word: str) -> str | None:
     found = [e.id for e in table.entities.values() if e.actor.kind == "organisation" and e.actor.country
              and (e.actor.name or "").lower().split()[-1:] == [word.lower()]]
     return found[0] if len(found) == 1 else None
+
+
+def _possessed_groups(table: ArticleActors) -> None:
+    """ "Russia withdrew its troops": a group of no stated country belongs to its possessor."""
+    for m in table.mentions:
+        e = table.entities[m.entity]
+        if e.actor.kind != "group" or e.actor.country:
+            continue
+        owner = next((table._by_token.get(c.i) for c in table.doc[m.head].children if c.dep_ == "poss"), None)
+        country = table.actor(owner.entity).country if owner is not None and owner.entity != m.entity else None
+        if country:
+            a = e.actor
+            e.actor = Actor(country, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
 
 
 def _definite_pair(tok: Any) -> bool:

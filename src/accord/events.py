@@ -186,6 +186,12 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
                 absorbed.update(t.i for t in c.subtree)
     # a light verb and its noun name one event ("expressed support" fires once, on the noun)
     nouns_with_light = {h.anchor.i for h in hits if h.kind == "noun" and h.rule.light}
+    # "hosted negotiators for peace talks": a noun of the same type inside the verb's clause is that event
+    for h in hits:
+        if h.kind == "verb" and not h.rule.absorbs:
+            inside = {t.i for c in h.token.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+            absorbed.update(n.token.i for n in hits if n.kind == "noun" and n.rule.type == h.rule.type
+                            and n.token.i in inside and not n.rule.light)
     return [h for h in hits if h.token.i not in absorbed and not (h.kind == "verb" and h.token.i in nouns_with_light)]
 
 
@@ -337,9 +343,19 @@ def _pick(actors: ArticleActors, tokens: list[Any], exclude: set[str]) -> list[M
     order = {}
     for n, t in enumerate(tokens):
         order.setdefault(t.i, n)
-    found = [m for m in actors.mentions_in(tokens) if m.entity not in exclude]
+    found = [m for m in actors.mentions_in(tokens) if m.entity not in exclude and not _owned_by(m, actors, exclude)]
     found.sort(key=lambda m: (m.kind != "collective" and actors.actor(m.entity).country is None, order.get(m.head, 0)))
     return found
+
+
+def _owned_by(m: Mention, actors: ArticleActors, owners: set[str]) -> bool:
+    """ "Russia withdrew its troops": the source's own troops are not its target."""
+    for c in actors.doc[m.head].children:
+        if c.dep_ == "poss":
+            owner = actors.mention_at(c.i)
+            if owner is not None and owner.entity in owners:
+                return True
+    return False
 
 
 def _between(tok: Any, actors: ArticleActors) -> list[Mention]:

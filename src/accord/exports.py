@@ -37,6 +37,8 @@ def event_record(e: Event) -> dict[str, Any]:
         "location": e.location.country if e.location else None,
         "place": e.location.place if e.location else None,
         "location_how": e.location.how if e.location else None,
+        "lat": e.location.lat if e.location else None, "lon": e.location.lon if e.location else None,
+        "geonameid": e.location.geonameid if e.location else None,
         "evidence": e.evidence.text, "evidence_span": [e.evidence.start, e.evidence.end],
         "more_evidence": [[s.start, s.end, s.text] for s in e.extra_evidence],
         "trigger": e.trigger.text, "trigger_span": [e.trigger.start, e.trigger.end],

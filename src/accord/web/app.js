@@ -6,7 +6,8 @@ const QUAD = { AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 
   REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3, PROTEST: 4, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4 };
 const QUAD_NAMES = ["", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
 const SVG_NS = "http://www.w3.org/2000/svg";
-const state = { dyads: [], events: [], facts: [], seq: 0 };
+const HOW_NAMES = { stated: "stated", dateline: "dateline", host: "host of a visit", none: "not known" };
+const state = { dyads: [], events: [], facts: [], places: [], place: null, seq: 0 };
 
 const $ = (id) => document.getElementById(id);
 
@@ -93,9 +94,151 @@ async function loadRecords() {
     state.events = []; state.facts = [];
   }
   document.body.dataset.loaded = `${a}-${b}`;
-  drawTimeline(state.events);
-  fillEvents(state.events);
+  state.place = null;
+  state.places = groupPlaces(state.events);
+  fillPlaces(state.places);
+  showPlace(null);
   fillFacts(state.facts);
+}
+
+// ------------------------------------------------------------ places
+
+// Events of one place share a key: the country and the GeoNames id, else the place name; "" for no country.
+function placeKey(e) {
+  if (!e.location) return "";
+  const id = e.geonameid !== null && e.geonameid !== undefined ? `#${e.geonameid}` : (e.place || "");
+  return `${e.location}|${id}`;
+}
+
+function hasCoords(p) { return Number.isFinite(p.lat) && Number.isFinite(p.lon); }
+
+function placeName(p) {
+  if (p.place) return p.place;
+  return p.country ? `${p.country} (no place named)` : "unknown";
+}
+
+function groupPlaces(events) {
+  const groups = new Map();
+  for (const e of events) {
+    const key = placeKey(e);
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, country: e.location || null, place: e.place || null, lat: null, lon: null, count: 0, how: new Map() };
+      groups.set(key, g);
+    }
+    g.count += 1;
+    if (!g.place && e.place) g.place = e.place;
+    if (!hasCoords(g) && Number.isFinite(e.lat) && Number.isFinite(e.lon)) { g.lat = e.lat; g.lon = e.lon; }
+    const how = e.location_how || "none";
+    g.how.set(how, (g.how.get(how) || 0) + 1);
+  }
+  return [...groups.values()].sort((p, q) => (p.key === "") - (q.key === "") || q.count - p.count ||
+    placeName(p).localeCompare(placeName(q)));
+}
+
+function formatCoords(p) {
+  if (!hasCoords(p)) return "–";
+  const lat = `${Math.abs(p.lat).toFixed(2)}° ${p.lat < 0 ? "S" : "N"}`;
+  const lon = `${Math.abs(p.lon).toFixed(2)}° ${p.lon < 0 ? "W" : "E"}`;
+  return `${lat}, ${lon}`;
+}
+
+function formatHow(p) {
+  return [...p.how.entries()].map(([how, n]) => `${HOW_NAMES[how] || how} ${n}`).join(" · ");
+}
+
+function plural(n, word) { return `${n} ${word}${n === 1 ? "" : "s"}`; }
+
+function fillPlaces(places) {
+  $("place-count").textContent = `(${places.length})`;
+  const rows = places.map((p) => {
+    const row = el("tr", { className: "place-row", "data-place": p.key, tabindex: 0 },
+      el("td", { className: "place-name", text: placeName(p) }), el("td", { text: p.country || "–" }),
+      el("td", { className: "coords", text: formatCoords(p) }), el("td", { text: formatHow(p) }),
+      el("td", { className: "count", text: String(p.count) }));
+    row.addEventListener("click", () => togglePlace(p.key));
+    row.addEventListener("keydown", (ev) => { if (ev.key === "Enter") togglePlace(p.key); });
+    return row;
+  });
+  $("places").tBodies[0].replaceChildren(...rows);
+  drawMap(places);
+}
+
+function togglePlace(key) { showPlace(state.place === key ? null : key); }
+
+// Only the events of one place (null: every place) in the timeline and the table.
+function showPlace(key) {
+  state.place = key;
+  const events = visibleEvents();
+  drawTimeline(events);
+  fillEvents(events);
+  for (const node of document.querySelectorAll("[data-place]")) {
+    const on = node.getAttribute("data-place") === key;
+    node.classList.toggle("current", on);
+    if (node.tagName === "TR") node.setAttribute("aria-selected", String(on));
+  }
+  const p = state.places.find((g) => g.key === key);
+  $("place-filter").hidden = !p;
+  $("place-filter-text").textContent = p
+    ? `Showing the ${plural(events.length, "event")} ${p.key === "" ? "with no known place" :
+      "in " + placeName(p) + (p.place && p.country ? ", " + p.country : "")}.`
+    : "";
+  if (p) $("event-count").textContent = `(${events.length} of ${state.events.length})`;
+}
+
+function visibleEvents() {
+  return state.place === null ? state.events : state.events.filter((e) => placeKey(e) === state.place);
+}
+
+// An equirectangular map (x from longitude, y from latitude, one scale for both) of the places with
+// coordinates, framed around them, over a grid of meridians and parallels.
+function drawMap(places) {
+  const box = $("map");
+  const width = Math.max(box.clientWidth || 360, 240), height = Math.max(box.clientHeight || 220, 160);
+  box.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  box.replaceChildren();
+  const dots = places.filter(hasCoords);
+  let [west, east, south, north] = [-180, 180, -90, 90];
+  if (dots.length) {
+    const lons = dots.map((p) => p.lon), lats = dots.map((p) => p.lat);
+    [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const midLon = (west + east) / 2, midLat = (south + north) / 2;
+    let spanLon = Math.max(east - west, 16) * 1.4, spanLat = Math.max(north - south, 8) * 1.4;
+    if (spanLon / spanLat < width / height) spanLon = spanLat * width / height;
+    else spanLat = spanLon * height / width;
+    spanLon = Math.min(spanLon, 360); spanLat = Math.min(spanLat, 180);
+    west = Math.min(Math.max(midLon - spanLon / 2, -180), 180 - spanLon); east = west + spanLon;
+    south = Math.min(Math.max(midLat - spanLat / 2, -90), 90 - spanLat); north = south + spanLat;
+  }
+  const k = Math.min(width / (east - west), height / (north - south));
+  const left = (width - k * (east - west)) / 2, top = (height - k * (north - south)) / 2;
+  const x = (lon) => left + (lon - west) * k, y = (lat) => top + (north - lat) * k;
+  box.append(svg("rect", { class: "sea", x: x(west), y: y(north), width: k * (east - west), height: k * (north - south) }));
+  const step = [1, 2, 5, 10, 15, 30, 45].find((s) => (east - west) / s <= 8) || 60;
+  for (let lon = Math.ceil(west / step) * step; lon <= east; lon += step) {
+    box.append(svg("line", { class: lon === 0 ? "grid axis" : "grid", x1: x(lon), x2: x(lon), y1: y(north), y2: y(south) }));
+    box.append(svg("text", { class: "grid-label", x: x(lon) + 2, y: y(south) - 3 },
+      `${Math.abs(lon)}°${lon < 0 ? "W" : lon > 0 ? "E" : ""}`));
+  }
+  for (let lat = Math.ceil(south / step) * step; lat <= north; lat += step) {
+    box.append(svg("line", { class: lat === 0 ? "grid axis" : "grid", x1: x(west), x2: x(east), y1: y(lat), y2: y(lat) }));
+    box.append(svg("text", { class: "grid-label", x: x(west) + 2, y: y(lat) - 2 },
+      `${Math.abs(lat)}°${lat < 0 ? "S" : lat > 0 ? "N" : ""}`));
+  }
+  if (!dots.length) {
+    box.append(svg("text", { class: "map-note", x: width / 2, y: height / 2 }, "no place with coordinates"));
+    return;
+  }
+  for (const p of [...dots].sort((a, b) => b.count - a.count)) {  // the largest first, so small ones stay on top
+    const dot = svg("circle", { class: "place-dot", cx: x(p.lon), cy: y(p.lat), r: 4 + 2 * Math.sqrt(p.count),
+      "data-place": p.key, tabindex: 0 });
+    dot.append(svg("title", {}, `${placeName(p)}${p.country ? ", " + p.country : ""}: ${plural(p.count, "event")}`));
+    dot.addEventListener("click", () => togglePlace(p.key));
+    dot.addEventListener("keydown", (ev) => { if (ev.key === "Enter") togglePlace(p.key); });
+    box.append(dot);
+    box.append(svg("text", { class: "place-label", x: x(p.lon) + 7 + 2 * Math.sqrt(p.count), y: y(p.lat) + 4 },
+      placeName(p)));
+  }
 }
 
 function dayOf(date) {
@@ -209,8 +352,10 @@ async function showEvent(id) {
       for (const m of actor.mentions) mentions.push({ start: m.start, end: m.end, cls: roles.get(actor.country) });
     }
     mentions.push({ start: event.trigger_span[0], end: event.trigger_span[1], cls: "trigger" });
+    const where = event.location
+      ? `  ·  in ${event.place ? event.place + ", " : ""}${event.location} (${HOW_NAMES[event.location_how] || "not known"})` : "";
     const line = `${event.date || "undated"} ${event.type}${event.mode ? " (" + event.mode + ")" : ""}: ` +
-      `${actorLabel(event.source)} → ${actorLabel(event.target)}  ·  rule ${event.rule}, confidence ${event.confidence}`;
+      `${actorLabel(event.source)} → ${actorLabel(event.target)}${where}  ·  rule ${event.rule}, confidence ${event.confidence}`;
     showArticle(article, event.evidence_span, mentions, line);
   } catch (err) { status(err.message); }
 }
@@ -270,6 +415,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("country-a").addEventListener("change", () => { fillPartners($("country-b").value); loadRecords(); });
   $("country-b").addEventListener("change", loadRecords);
   $("pick").addEventListener("submit", (ev) => ev.preventDefault());
-  window.addEventListener("resize", () => drawTimeline(state.events));
+  $("place-clear").addEventListener("click", () => showPlace(null));
+  window.addEventListener("resize", () => { drawTimeline(visibleEvents()); drawMap(state.places); });
   loadCountries().catch((err) => status(err.message));
 });
