@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
-from test_exports import TEXT_1, sample_store
+from test_exports import TEXT_1, sample_extractions, sample_store
 
 from accord.api import create_app
 from accord.errors import StoreError
+from accord.model import Extraction, Location
 from accord.store import Store
 
 
@@ -184,3 +186,20 @@ def test_the_store_is_opened_read_only(db, client):
     with Store.open(db) as s:
         assert s.counts() == before
     assert json.loads(client.get("/api/events").text)["count"] == 4
+
+
+def test_event_records_carry_coordinates(tmp_path, client):
+    for rec in _items(client.get("/api/events")):
+        assert {"location", "place", "location_how", "lat", "lon", "geonameid"} <= set(rec)
+        assert (rec["lat"], rec["lon"], rec["geonameid"]) == (None, None, None)  # the sample's places have none
+    x = sample_extractions()[0]
+    athens = Location("GRC", "Athens", 264371, 37.98376, 23.72784, "stated")
+    moved = Extraction(article=replace(x.article, id="moved", text=x.article.text + "\n\nMoved."),
+                       events=(replace(x.events[0], article_id="moved", location=athens),))
+    with Store.open(tmp_path / "geo.db") as s:
+        s.add(moved)
+    with TestClient(create_app(tmp_path / "geo.db")) as c:
+        rec = _items(c.get("/api/events"))[0]
+        assert (rec["location"], rec["place"], rec["location_how"]) == ("GRC", "Athens", "stated")
+        assert (rec["lat"], rec["lon"], rec["geonameid"]) == (37.98376, 23.72784, 264371)
+        assert c.get(f"/api/events/{rec['id']}").json()["lat"] == 37.98376

@@ -1,5 +1,5 @@
 """The web page in Debian's chromium (Playwright), served by uvicorn over a store with the two seed articles
-ingested by the pipeline and the hand-built articles of test_exports added.
+and a GRC-TUR report (ATHENS_TEXT) ingested by the pipeline and the hand-built articles of test_exports added.
 
 Without /usr/bin/chromium these tests skip, unless the environment variable CI is set: then they fail.
 """
@@ -26,6 +26,11 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+#: Three GRC-TUR events: in Athens (stated, with coordinates), in Ankara (stated) and in GRC by the dateline
+#: (ATHENS is also the name of Greece's capital, so the dateline gives the country without a place).
+ATHENS_TEXT = ("ATHENS, March 6, 2023 - Greek and Turkish diplomats met in Athens on Monday.\n\n"
+               "Turkey accused Greece of violating its airspace over the Aegean Sea on Sunday.\n\n"
+               "Greek and Turkish officials held talks in Ankara on March 1.\n")
 
 
 def _unavailable(reason: str) -> None:
@@ -76,7 +81,13 @@ class Served:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Iterator[str]:
-    db = build_web_store(tmp_path_factory.mktemp("web") / "web.db")
+    tmp = tmp_path_factory.mktemp("web")
+    db = build_web_store(tmp / "web.db")
+    athens = tmp / "athens.txt"
+    athens.write_text(ATHENS_TEXT, encoding="utf-8")
+    with Store.open(db) as store:
+        report = process([athens], settings=Settings(), store=store)
+        assert report.articles == 1 and not report.rejected, report.summary()
     with Served(db) as served:
         yield served.url
 
@@ -157,3 +168,54 @@ def test_script_in_an_article_renders_as_text(page):
     assert page.locator("#facts, #events").locator("b").count() == 0
     page.wait_for_timeout(200)
     assert page.dialogs == []
+
+
+def test_places_panel_map_and_place_filter(page, site):
+    choose(page, "GRC", "TUR")
+    assert page.locator("#events tbody tr").count() == 3
+    athens = page.locator("#places tbody tr").filter(has_text="Athens")
+    assert athens.count() == 1
+    cells = athens.locator("td").all_text_contents()
+    assert cells[0] == "Athens" and cells[1] == "GRC" and cells[2] == "37.98° N, 23.73° E"
+    assert cells[3] == "stated 1" and cells[4] == "1"
+    assert "GRC (no place named)" in page.locator("#places tbody td.place-name").all_text_contents()
+    dots = page.locator("#map circle.place-dot")
+    assert dots.count() == 2  # Athens and Ankara; the dateline's GRC has no coordinates
+    titles = page.locator("#map circle.place-dot title").all_text_contents()
+    assert "Athens, GRC: 1 event" in titles and "Ankara, TUR: 1 event" in titles
+    athens_dot = page.locator("#map circle.place-dot").filter(has_text="Athens")
+    cx, cy = float(athens_dot.get_attribute("cx")), float(athens_dot.get_attribute("cy"))
+    ankara_dot = page.locator("#map circle.place-dot").filter(has_text="Ankara")
+    assert float(ankara_dot.get_attribute("cx")) > cx and float(ankara_dot.get_attribute("cy")) < cy  # east, north
+
+    athens.click()
+    assert page.locator("#place-filter").is_visible()
+    rows = page.locator("#events tbody tr")
+    assert rows.count() == 1 and "met in Athens" in rows.first.text_content()
+    assert page.locator("#timeline circle").count() == 1
+    assert page.locator("#event-count").text_content() == "(1 of 3)"
+    assert "current" in (athens_dot.get_attribute("class") or "")
+    rows.first.click()
+    page.wait_for_selector("#article-text mark.evidence")
+    assert "met in Athens" in page.locator("#article-text mark.evidence").text_content()
+    assert "in Athens, GRC (stated)" in page.locator("#article-event").text_content()
+
+    ankara_dot.click()
+    assert page.locator("#events tbody tr").count() == 1
+    assert "in Ankara" in page.locator("#events tbody tr").first.text_content()
+    ankara_dot.click()  # a second click shows every place again
+    assert page.locator("#events tbody tr").count() == 3 and not page.locator("#place-filter").is_visible()
+    athens.click()
+    page.locator("#place-clear").click()
+    assert page.locator("#events tbody tr").count() == 3
+    assert all(url.startswith(site) for url in page.requests), "the map must work offline"
+
+
+def test_a_new_pair_clears_the_place_filter(page):
+    choose(page, "GRC", "TUR")
+    page.locator("#places tbody tr").filter(has_text="Ankara").click()
+    assert page.locator("#events tbody tr").count() == 1
+    choose(page, "AZE", "ITA")
+    assert not page.locator("#place-filter").is_visible()
+    assert page.locator("#timeline circle").count() == page.locator("#events tbody tr").count() >= 3
+    assert page.locator("#places tbody tr").count() >= 1

@@ -165,6 +165,7 @@ class ArticleActors:
     def __init__(self, doc: Any, article_id: str, tables: Tables, date: str | None = None) -> None:
         self.doc = doc
         self.date = date  # the report's date, for roles that change over time
+        self.first_token = 0  # header lines before it hold no actors
         self.article_id = article_id
         self.tables = tables
         self.entities: dict[str, _Entity] = {}
@@ -233,7 +234,7 @@ class ArticleActors:
                 counts[c] += 1
         return counts
 
-    def to_entities(self) -> tuple[Entity, ...]:
+    def to_entities(self) -> tuple[Entity, ...]:  # entities without a mention (header only) are left out
         return tuple(Entity(e.id, e.actor, tuple(e.mentions)) for e in self.entities.values() if e.mentions)
 
     # -- building
@@ -248,7 +249,7 @@ class ArticleActors:
         return eid
 
     def _add(self, start: int, end: int, head: int, eid: str, kind: str) -> None:
-        if any(i in self._by_token for i in range(start, end)):
+        if start < self.first_token or any(i in self._by_token for i in range(start, end)):
             return
         m = Mention(start, end, head, eid, kind)
         self.mentions.append(m)
@@ -272,9 +273,11 @@ def _sent_index(token: Any) -> int:
     return token.sent.start
 
 
-def find_actors(doc: Any, article_id: str, tables: Tables, *, date: str | None = None) -> ArticleActors:
-    """Every actor mention in a parsed article, grouped into entities; `date` picks roles held then."""
+def find_actors(doc: Any, article_id: str, tables: Tables, *, date: str | None = None, body_start: int = 0) -> ArticleActors:
+    """Every actor mention in a parsed article, grouped into entities; `date` picks roles held then.
+    Nothing before `body_start` (date line, byline) is an actor."""
     table = ArticleActors(doc, article_id, tables, date)
+    table.first_token = next((t.i for t in doc if t.idx >= body_start), len(doc)) if body_start else 0
     places = _place_hits(doc, tables)
     table.place_hits = places
     _people(doc, table, places)
@@ -538,7 +541,7 @@ def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str,
         if start > 0 and doc[start - 1].lower_ in ("ethnic", "pro"):
             continue  # "ethnic Albanians in Serbia" are not Albania
         head_tok = doc[end - 1]
-        if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "to", "from", "near", "into"):
+        if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "from", "near", "into", "outside"):
             continue  # "met in Baku": a place, not an actor (places.py reads it)
         noun = head_tok.head if head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.pos_ in ("NOUN", "PROPN") else None
         if head_tok.dep_ == "conj" and head_tok.head.dep_ in ("amod", "compound") and head_tok.head.head.pos_ in ("NOUN", "PROPN"):
@@ -570,8 +573,9 @@ def _infer_countries(table: ArticleActors) -> None:
     """An official whose country the text does not state belongs to the institution of his title
     named in the article ("Defence Minister X" beside "the Azerbaijani Defence Ministry"), else to
     the article's most mentioned country, as an unqualified official does in news copy."""
-    counts = table.country_counts()
-    home = counts.most_common(1)[0][0] if counts else None
+    counts = table.country_counts().most_common(2)
+    # only an article about one country makes that country every unqualified official's
+    home = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
     for e in table.entities.values():
         a = e.actor
         if a.kind != "person" or a.country or not a.role:

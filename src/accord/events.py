@@ -35,6 +35,7 @@ NOT_AN_EVENT_MARKS = {"future", "possible", "potential", "mutual", "reciprocal",
 PLURAL_NOUN_OK = {"talk", "negotiation", "consultation", "discussion", "airstrike", "strike", "clash", "sanction",
                   "hostility", "exercise", "game", "maneuver", "manoeuvre", "protest", "demonstration", "riot", "attack"}
 TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of")
+TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "time", "date"}
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033", "CONCEDE": "035",
                "RETREAT": "035"}
@@ -172,7 +173,7 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
                 hits.append(_Hit(rule, tok, "noun", governor if governor is not None else tok))
                 break
     for tok in sent:
-        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
             for c in tok.children:
                 if c.dep_ == "ccomp" and any(a.lower_ in ("must", "should") or (a.lower_ == "to" and a.head.lemma_ == "have")
                                              for a in c.children if a.dep_ in ("aux", "xcomp")):
@@ -225,9 +226,15 @@ def _modality(hit: _Hit) -> str:
     verb = hit.anchor
     chain = [verb]
     t = verb
-    while t.dep_ in ("xcomp", "conj", "aux") and t.head.i != t.i and len(chain) < 4:
+    while t.dep_ in ("xcomp", "aux") and t.head.i != t.i and len(chain) < 4:
         t = t.head
         chain.append(t)
+    if t.dep_ == "conj" and t.head.i != t.i:
+        # "X said ... and threatened": a coordinated verb shares the tense of its first verb, not its negation
+        head = t.head
+        if t.tag_ == "VB" and {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX \
+                and not any(c.dep_ in ("aux", "neg") for c in t.children):
+            return "future"  # "will meet and sign"
     if hit.kind == "noun" and any(c.dep_ == "neg" or c.lower_ in ("no", "without") for c in hit.token.children):
         return "negated"
     for v in chain:
@@ -410,7 +417,9 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
     tgt = _pick(actors, tgt_tokens, set(src_ids))
     tgt_ids = [e for e in _expand(tgt, actors) if e not in src_ids][:1]
     # "X and Y signed": a coordinated subject gives both sides, preferably of two countries
-    if src and not tgt_ids and any(t.dep_ == "cc" for t in subj):
+    coordinated = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids
+                   and actors.actor(m.entity).country != (actors.actor(src_ids[0]).country if src_ids else None)]
+    if src and (not tgt_ids or coordinated) and any(t.dep_ == "cc" for t in subj):
         first = actors.actor(src_ids[0]).country if src_ids else None
         others = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids]
         others.sort(key=lambda m: actors.actor(m.entity).country == first)
@@ -454,7 +463,7 @@ def _event_date(hit: _Hit, sent: Any, modality: str, reference: FuzzyDate | None
     for where in (scope, reporting | scope):
         for m in mentions:
             span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
-            if span is not None and span.root.i in where:
+            if span is not None and span.root.i in where and _dates_the(span, hit):
                 chosen = (m, span)
                 break
         if chosen:
@@ -470,11 +479,30 @@ def _event_date(hit: _Hit, sent: Any, modality: str, reference: FuzzyDate | None
     verb = hit.anchor
     if hit.kind == "noun" and any(c.lower_ in PAST_MARKS for c in hit.token.children):
         return None
-    if verb.dep_ in ("relcl", "acl"):
+    if verb.dep_ in ("relcl", "acl") and not any(c.lower_ in ("where", "when") for c in verb.children):
         return None  # "one of the countries that voiced support": a description, not news of the day
+    if verb.dep_ == "advcl" and any(c.lower_ in ("after", "before", "since", "until") for c in verb.children if c.dep_ == "mark"):
+        return None  # "two years after Russia launched its invasion": another time than the report's
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)):
         return reference
     return None
+
+
+def _dates_the(span: Any, hit: _Hit) -> bool:
+    """A date phrase dates the event unless it hangs from another noun on the way to the trigger
+    ("condemned Moscow over the death of X last week": last week dates the death)."""
+    t = span.root
+    top = hit.token if hit.kind == "noun" else hit.anchor
+    for _ in range(12):
+        if t.i == top.i or t.head.i == t.i:
+            return True
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.i != top.i and not (span.start <= t.i < span.end):
+            # "during the visit in February 2020, X signed": a noun that frames the time passes it on
+            if not (t.dep_ == "pobj" and t.head.lower_ in ("during", "amid", "throughout", "at")) \
+                    and t.lemma_.lower() not in TIME_NOUNS:
+                return False
+    return True
 
 
 def _location(hit: _Hit, actors: ArticleActors, roles: _Roles, rtype: str, mode: str | None,

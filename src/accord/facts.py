@@ -216,8 +216,15 @@ def _parties(segment: list[Any], span: Any, actors: ArticleActors) -> tuple[str 
     holders: list[str] = []
     counterparts: list[str] = []
     for m in actors.mentions_in(segment):
+        if m.kind == "collective":
+            pair = actors.pair(actors.doc[m.head].lower_)
+            if pair and not holders:
+                # "trade between the two countries": the article's pair, in the order first named
+                holders.append(str(actors.actor(pair[0]).country))
+                counterparts.append(str(actors.actor(pair[1]).country))
+            continue
         country = actors.actor(m.entity).country
-        if not country or m.kind == "collective":
+        if not country:
             continue
         (counterparts if _under_prep(actors.doc[m.head], segment) else holders).append(country)
     holders = [c for c in holders if c not in counterparts[:0]]

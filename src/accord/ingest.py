@@ -114,7 +114,7 @@ def _from_record(record: dict[str, object], path: Path, line: int) -> Article:
         source=str(record["source"]) if record.get("source") else base.source,
         authors=tuple(str(a) for a in authors) if isinstance(authors, list) else base.authors,
         url=str(record["url"]) if record.get("url") else None,
-        path=base.path,
+        path=base.path, body_start=base.body_start,
     )
 
 
@@ -138,14 +138,17 @@ def _from_html(path: Path, html: str) -> Article | Rejected:
 def article_from_text(doc_id: str, text: str, *, path: str | None = None) -> Article:
     """An Article whose metadata is read from its header lines where present."""
     published, source, authors = None, None, []
-    lines = text.splitlines()
+    lines = text.splitlines(keepends=True)
     head = [ln for ln in lines[:6] if ln.strip()][:3]
+    header_lines: set[str] = set()
     for i, line in enumerate(head):
         m = _DATE_LINE.match(line)
         if m:
             published = dates.parse_published(m[1])
-        by = _BYLINE.search(line)
+            header_lines.add(line)
+        by = _BYLINE.search(line.strip())
         if by and len(line) < 120:
+            header_lines.add(line)
             name = by[1].strip()
             if len(name.split()) == 1 and i == 0:
                 source = name
@@ -153,9 +156,21 @@ def article_from_text(doc_id: str, text: str, *, path: str | None = None) -> Art
                 authors.append(name)
             if i + 1 < len(head) and _NAME_LINE.match(head[i + 1]) and not authors:
                 authors.append(head[i + 1].strip())
+                header_lines.add(head[i + 1])
     if published is None:
         published = dates.find_dateline(text)
-    return Article(id=doc_id, text=text, published=published, source=source, authors=tuple(authors), path=path)
+    return Article(id=doc_id, text=text, published=published, source=source, authors=tuple(authors), path=path,
+                   body_start=_body_start(lines, header_lines))
+
+
+def _body_start(lines: list[str], header: set[str]) -> int:
+    """Offset of the first line that is neither blank nor a header line."""
+    offset = 0
+    for line in lines:
+        if line.strip() and line not in header:
+            return offset
+        offset += len(line)
+    return 0
 
 
 def _check(item: Article | Rejected, settings: Settings, where: str | None = None) -> Article | Rejected:

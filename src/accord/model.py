@@ -68,6 +68,7 @@ class Article:
     authors: tuple[str, ...] = ()
     url: str | None = None
     path: str | None = None
+    body_start: int = 0  # where the story begins after header lines (date, byline), which hold no actors
 
     @property
     def content_hash(self) -> str:

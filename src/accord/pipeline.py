@@ -18,7 +18,8 @@ def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction
     """Everything found in one article, given its spaCy parse."""
     tables = actors_stage.load_tables(settings.user_actors, igo_for_all=settings.igo_for_all)
     dictionary = events_stage.load_dictionary(settings.user_triggers)
-    table = actors_stage.find_actors(doc, article.id, tables, date=article.published.value if article.published else None)
+    table = actors_stage.find_actors(doc, article.id, tables, date=article.published.value if article.published else None,
+                                     body_start=article.body_start)
     gazetteer = places.Gazetteer.load()
     reference = article.published
     found = []

@@ -106,14 +106,16 @@ def _session(master: str | None) -> Any:
         raise SparkError("pyspark is not installed: pip install 'accord[spark]'") from exc
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         raise SparkError("Spark needs Java 17 or later: install a JDK (apt-get install openjdk-17-jre-headless)")
-    # Spark starts its Python workers with PYSPARK_PYTHON, "python3" by default: make that this
-    # interpreter, which has accord and the model installed (a cluster sets its own).
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("accord")
+    if master is not None and master.startswith("local"):
+        # Spark starts its Python workers with PYSPARK_PYTHON, "python3" by default: on this
+        # machine that must be this interpreter, which has accord and the model installed
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if master is not None:
-        builder = builder.master(master).config("spark.ui.enabled", "false") \
-            .config("spark.sql.shuffle.partitions", "4")
-    return builder.getOrCreate()
+        builder = builder.master(master).config("spark.ui.enabled", "false")
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")  # failures still raise SparkError with Spark's message
+    return session
 
 
 def _input_row(ordinal: int, item: Article | Rejected) -> tuple[int, str | None, str | None, str | None, str | None]:

@@ -66,7 +66,7 @@ class Records(list):  # type: ignore[type-arg]
             row = {k: v for k, v in r.items() if not isinstance(v, dict)}
             for side in ("source", "target"):
                 actor = r.get(side)
-                if isinstance(actor, dict) or side in r:
+                if isinstance(actor, dict) or (side in r and actor is None and r.get("kind") == "event"):
                     actor = actor or {}
                     row[f"{side}_country"] = actor.get("country")
                     row[f"{side}_name"] = actor.get("name")

@@ -214,16 +214,20 @@ function drawMap(places) {
   const left = (width - k * (east - west)) / 2, top = (height - k * (north - south)) / 2;
   const x = (lon) => left + (lon - west) * k, y = (lat) => top + (north - lat) * k;
   box.append(svg("rect", { class: "sea", x: x(west), y: y(north), width: k * (east - west), height: k * (north - south) }));
-  const step = [1, 2, 5, 10, 15, 30, 45].find((s) => (east - west) / s <= 8) || 60;
-  for (let lon = Math.ceil(west / step) * step; lon <= east; lon += step) {
+  const step = [1, 2, 5, 10, 15, 30, 45].find((s) => s * k >= 45) || 90;  // grid lines 45 px apart or more
+  for (let lon = Math.ceil(west / step) * step; lon <= east; lon += step) {  // labels only inside the frame
     box.append(svg("line", { class: lon === 0 ? "grid axis" : "grid", x1: x(lon), x2: x(lon), y1: y(north), y2: y(south) }));
-    box.append(svg("text", { class: "grid-label", x: x(lon) + 2, y: y(south) - 3 },
-      `${Math.abs(lon)}°${lon < 0 ? "W" : lon > 0 ? "E" : ""}`));
+    if (lon > west && x(lon) + 34 < x(east)) {
+      box.append(svg("text", { class: "grid-label", x: x(lon) + 2, y: y(south) - 3 },
+        `${Math.abs(lon)}°${lon < 0 ? "W" : lon > 0 ? "E" : ""}`));
+    }
   }
   for (let lat = Math.ceil(south / step) * step; lat <= north; lat += step) {
     box.append(svg("line", { class: lat === 0 ? "grid axis" : "grid", x1: x(west), x2: x(east), y1: y(lat), y2: y(lat) }));
-    box.append(svg("text", { class: "grid-label", x: x(west) + 2, y: y(lat) - 2 },
-      `${Math.abs(lat)}°${lat < 0 ? "S" : lat > 0 ? "N" : ""}`));
+    if (lat < north && y(lat) + 14 < y(south)) {
+      box.append(svg("text", { class: "grid-label", x: x(west) + 2, y: y(lat) - 2 },
+        `${Math.abs(lat)}°${lat < 0 ? "S" : lat > 0 ? "N" : ""}`));
+    }
   }
   if (!dots.length) {
     box.append(svg("text", { class: "map-note", x: width / 2, y: height / 2 }, "no place with coordinates"));
