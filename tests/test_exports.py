@@ -117,7 +117,7 @@ def _jsonl(path: Path) -> list[dict]:
 
 def test_jsonl_holds_the_canonical_records_with_clusters(store, tmp_path):
     out = tmp_path / "all.jsonl"
-    assert exports.write(store, "jsonl", out) == 6
+    assert exports.write(store, "jsonl", out, clustered=False) == 6
     records = _jsonl(out)
     assert records == store.events() + store.facts()
     assert all(r["cluster"] for r in records)
@@ -187,12 +187,17 @@ def test_gdelt_counts_mentions_of_one_cluster(tmp_path):
     with Store.open(path) as s:
         s.add(again)
         out = tmp_path / "g.tsv"
-        exports.write(s, "gdelt", out, type="SUPPORT")
+        exports.write(s, "gdelt", out, type="SUPPORT", clustered=False)
+        one = tmp_path / "g1.tsv"
+        exports.write(s, "gdelt", one, type="SUPPORT")
     rows = out.read_text().splitlines()[1:]
     header = exports.GDELT_COLUMNS
     got = [dict(zip(header, r.split("\t"))) for r in rows]
     assert len(got) == 2
     assert {(r["NumMentions"], r["NumArticles"], r["NumSources"]) for r in got} == {("2", "2", "2")}
+    # clustered (the default): one row for the one real event, still counting both reports
+    [row] = [dict(zip(header, r.split("\t"))) for r in one.read_text().splitlines()[1:]]
+    assert (row["NumMentions"], row["NumArticles"]) == ("2", "2")
 
 
 def test_csv_round_trip(store, tmp_path):
@@ -240,3 +245,20 @@ def test_cli_export(tmp_path, capsys):
     assert "5 records" in capsys.readouterr().err
     assert cli.main(["export", "--format", "jsonl", "--db", str(db), "-o", str(out), "--since", "2023/01"]) == 2
     assert "dates are" in capsys.readouterr().err
+
+
+def test_clustered_export_gives_one_record_per_real_event_or_figure_with_every_source(tmp_path, shared):
+    from accord.store import Store
+
+    with Store.open(tmp_path / "seeds.db") as s:
+        s.ingest(shared / "corpus" / "seeds")
+        raw = tmp_path / "raw.jsonl"
+        clustered = tmp_path / "clustered.jsonl"
+        n_raw = exports.write(s, "jsonl", raw, clustered=False)
+        n_clustered = exports.write(s, "jsonl", clustered)
+    records = _jsonl(clustered)
+    assert n_clustered < n_raw
+    assert len({r["cluster"] for r in records}) == len(records)
+    shared_figures = [r for r in records if r["kind"] == "fact" and len(r["doc_ids"]) == 2]
+    assert len(shared_figures) == 4  # the seeds repeat four figures
+    assert all(len(r["sources"]) == 2 and r["n_mentions"] == 2 for r in shared_figures)

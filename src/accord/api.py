@@ -50,10 +50,11 @@ class RecordQuery:
     min_confidence: float | None
     limit: int
     offset: int
+    raw: bool = False
 
     def filters(self) -> dict[str, Any]:
         return {"dyad": self.dyad, "type": self.type, "since": self.since, "until": self.until,
-                "country": self.country, "limit": self.limit, "offset": self.offset}
+                "country": self.country, "limit": self.limit, "offset": self.offset, "clustered": not self.raw}
 
 
 class NewArticle(BaseModel):
@@ -86,8 +87,9 @@ def record_query(
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="events at least this confident")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+    raw: Annotated[bool, Query(description="one record per report instead of one per real event or figure")] = False,
 ) -> RecordQuery:
-    return RecordQuery(dyad, type, since, until, country, min_confidence, limit, offset)
+    return RecordQuery(dyad, type, since, until, country, min_confidence, limit, offset, raw)
 
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False, settings: Settings | None = None,

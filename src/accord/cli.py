@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", required=True, choices=("jsonl", "plover", "gdelt", "csv", "parquet"),
                     help="jsonl: events and facts; plover, gdelt, csv: events; parquet: both (docs/outputs.md)")
     sp.add_argument("-o", "--output", required=True, help="output file")
+    sp.add_argument("--raw", action="store_true",
+                    help="one record per report (mention) instead of one per real event or figure (cluster)")
     _filter_options(sp)
 
     sp = add("serve", cmd_serve, "Serve the HTTP JSON API and the web page over a store.")
@@ -285,7 +287,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with Store.open(_settings(args).db, readonly=True) as store:
         n = exports.write(store, args.format, args.output, dyad=args.dyad, type=args.type, since=args.since,
-                          until=args.until, country=args.country)
+                          until=args.until, country=args.country, clustered=not args.raw)
     print(f"{n} records written to {args.output}", file=sys.stderr)
     return 0
 

@@ -109,9 +109,11 @@ class Filters:
     since: str | None = None
     until: str | None = None
     country: str | None = None
+    clustered: bool = False
 
-    def as_kwargs(self) -> dict[str, str | None]:
-        return {"dyad": self.dyad, "type": self.type, "since": self.since, "until": self.until, "country": self.country}
+    def as_kwargs(self) -> dict[str, Any]:
+        return {"dyad": self.dyad, "type": self.type, "since": self.since, "until": self.until, "country": self.country,
+                "clustered": self.clustered}
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,8 @@ class ClusterSize:
 
 
 def write(store: Store, fmt: str, out_path: str | Path, *, dyad: str | None = None, type: str | None = None,
-          since: str | None = None, until: str | None = None, country: str | None = None) -> int:
+          since: str | None = None, until: str | None = None, country: str | None = None,
+          clustered: bool = True) -> int:
     """Write the stored records that match the filters to `out_path` as `fmt` (see FORMATS); the count written.
 
     jsonl holds events and facts, parquet one table of both with a `kind` column; plover, gdelt and csv hold events.
@@ -146,7 +149,7 @@ def write(store: Store, fmt: str, out_path: str | Path, *, dyad: str | None = No
                "parquet": _write_parquet}
     if fmt not in writers:
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    filters = Filters(dyad=dyad, type=type, since=since, until=until, country=country)
+    filters = Filters(dyad=dyad, type=type, since=since, until=until, country=country, clustered=clustered)
     with _snapshot(store):
         return writers[fmt](store, filters, Path(out_path))
 

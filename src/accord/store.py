@@ -207,15 +207,31 @@ class Store:
 
     def events(self, *, dyad: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, country: str | None = None, min_confidence: float | None = None,
-               doc_id: str | None = None, limit: int = 1000, offset: int = 0) -> Records:
+               doc_id: str | None = None, limit: int = 1000, offset: int = 0, clustered: bool = False) -> Records:
+        """Event records; `clustered=True` gives one record per real event, with `doc_ids` and `sources`."""
         where, args = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=doc_id,
                                countries=("source_country", "target_country"))
         if min_confidence is not None:
             where.append("confidence >= ?")
             args.append(min_confidence)
+        if clustered:
+            where.append("id = cluster")
         sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "") + \
             " ORDER BY coalesce(date, ''), id LIMIT ? OFFSET ?"
-        return Records(json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset)))
+        rows = Records(json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset)))
+        return self._with_sources("events", rows) if clustered else rows
+
+    def _with_sources(self, table: str, rows: Records) -> Records:
+        """Cluster records: the first report's record, naming every article and evidence of the cluster."""
+        for rec in rows:
+            members = [json.loads(r[0]) for r in self.conn.execute(
+                f"SELECT record FROM {table} WHERE cluster = ? ORDER BY rowid", (rec["id"],))]  # noqa: S608
+            rec["doc_ids"] = list(dict.fromkeys(m["doc_id"] for m in members))
+            rec["sources"] = [{"id": m["id"], "doc_id": m["doc_id"], "evidence": m["evidence"],
+                               "evidence_span": m["evidence_span"], "date": m.get("date"),
+                               **({"value": m["value"]} if "value" in m else {})} for m in members]
+            rec["n_mentions"] = len(members)
+        return rows
 
     def event(self, rid: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT record FROM events WHERE id=?", (rid,)).fetchone()
@@ -223,12 +239,16 @@ class Store:
 
     def facts(self, *, dyad: str | None = None, type: str | None = None, since: str | None = None,
               until: str | None = None, country: str | None = None, doc_id: str | None = None,
-              limit: int = 1000, offset: int = 0) -> Records:
+              limit: int = 1000, offset: int = 0, clustered: bool = False) -> Records:
+        """Fact records; `clustered=True` gives one record per figure, with every source and conflicts."""
         where, args = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=doc_id,
                                countries=("holder", "counterpart"), type_column="fact_type")
+        if clustered:
+            where.append("id = cluster")
         sql = "SELECT record FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + \
             " ORDER BY dyad, fact_type, value LIMIT ? OFFSET ?"
-        return Records(json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset)))
+        rows = Records(json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset)))
+        return self._with_sources("facts", rows) if clustered else rows
 
     def clusters(self, kind: str = "event", *, dyad: str | None = None, min_size: int = 1) -> list[dict[str, Any]]:
         """Groups of records that state the same event or figure, each with all its sources."""

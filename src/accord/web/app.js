@@ -82,8 +82,9 @@ async function loadRecords() {
   const seq = ++state.seq;  // a later choice wins over an answer still on its way
   status("loading…");
   try {
-    const [events, facts] = await Promise.all([api("/api/events", { ...filter, limit: 1000 }),
-      api("/api/facts", { ...filter, limit: 1000 })]);
+    // every report, not one per cluster: the page shows each article's own evidence
+    const [events, facts] = await Promise.all([api("/api/events", { ...filter, limit: 1000, raw: true }),
+      api("/api/facts", { ...filter, limit: 1000, raw: true })]);
     if (seq !== state.seq) return;
     state.events = events.items;
     state.facts = facts.items;
