@@ -69,13 +69,34 @@ def _close(x: float, y: float) -> bool:
     return abs(x - y) <= VALUE_TOLERANCE * max(abs(x), abs(y))
 
 
+CANDIDATES = 200  # at most this many earlier records of one block are compared with a new one
+
+
+def _date_block(date: str | None) -> tuple[str, tuple[Any, ...]]:
+    """SQL narrowing the candidates to dates compatible with `date` (see dates_compatible)."""
+    if not date:
+        return "date IS NULL", ()
+    if date.startswith("--"):
+        return "date LIKE '%' || ?", (date[-5:],)
+    if len(date) == 10:
+        d = dt.date.fromisoformat(date)
+        lo, hi = (d - dt.timedelta(days=DAY_TOLERANCE)).isoformat(), (d + dt.timedelta(days=DAY_TOLERANCE)).isoformat()
+        return "(date BETWEEN ? AND ? OR date IN (?, ?))", (lo, hi, date[:7], date[:4])
+    return "(substr(date, 1, ?) = ? OR date IN (?, ?))", (len(date), date, date[:7], date[:4])
+
+
 def assign_event(conn: sqlite3.Connection, rec: dict[str, Any]) -> str:
-    """The cluster id of a new event: an earlier article's event it repeats, else its own id."""
+    """The cluster id of a new event: an earlier article's event it repeats, else its own id.
+
+    Candidates share type, country pair and a compatible date (indexed), and only the most
+    recent CANDIDATES of them are read, so the cost per event does not grow with the corpus."""
     src, tgt = (rec.get("source") or {}).get("country"), (rec.get("target") or {}).get("country")
     dyad = "-".join(sorted((src or "-", tgt or "-")))
     article = rec["id"].split(":")[0]
-    for row in conn.execute("SELECT record, cluster FROM events WHERE dyad=? AND type=? AND article_hash<>?",
-                            (dyad, rec["type"], article)):
+    when, args = _date_block(rec.get("date"))
+    sql = f"SELECT record, cluster FROM events WHERE dyad=? AND type=? AND {when} AND article_hash<>? " \
+          "ORDER BY rowid DESC LIMIT ?"  # noqa: S608 (fixed SQL fragments)
+    for row in conn.execute(sql, (dyad, rec["type"], *args, article, CANDIDATES)):
         if same_event(json.loads(row[0]), rec):
             return str(row[1])
     return str(rec["id"])
@@ -87,8 +108,12 @@ def assign_fact(conn: sqlite3.Connection, rec: dict[str, Any]) -> tuple[str, lis
     article = rec["id"].split(":")[0]
     cluster = str(rec["id"])
     conflicts: list[str] = []
-    rows = conn.execute("SELECT id, record, cluster FROM facts WHERE fact_type=? AND unit=? AND dyad=? AND article_hash<>?",
-                        (rec["fact_type"], rec["unit"], dyad, article)).fetchall()
+    if not rec.get("holder"):
+        return cluster, conflicts  # a figure nobody holds cannot be told apart from another one
+    when, args = _date_block(rec.get("date"))
+    rows = conn.execute(f"SELECT id, record, cluster FROM facts WHERE fact_type=? AND unit=? AND dyad=? AND {when} "
+                        "AND article_hash<>? ORDER BY rowid DESC LIMIT ?",  # noqa: S608 (fixed SQL fragments)
+                        (rec["fact_type"], rec["unit"], dyad, *args, article, CANDIDATES)).fetchall()
     for rid, raw, other_cluster in rows:
         other = json.loads(raw)
         if same_fact(other, rec) and cluster == rec["id"]:
