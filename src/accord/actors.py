@@ -207,7 +207,10 @@ class ArticleActors:
         """Mentions whose head lies among the tokens, highest in the parse first."""
         heads = {t.i for t in tokens}
         found = {m for m in self.mentions if m.head in heads}
-        return sorted(found, key=lambda m: (_depth(self.doc[m.head]), m.kind == "country", m.start))
+        # the phrase's head first; among its modifiers, the one naming the actor ("al-Qaeda network")
+        # before its possessor ("Osama bin Laden's")
+        return sorted(found, key=lambda m: (_depth(self.doc[m.head]), m.kind == "country",
+                                            self.doc[m.head].dep_ == "poss", m.start))
 
     def pair(self, noun: str = "sides") -> tuple[str, str] | None:
         """The article's two main actors (entity ids) that "the sides" or "the ministers" denote.
@@ -396,6 +399,11 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
         own = [t for t in ent if t.text.lower() in RANKS or t.text.lower() in tables.sectors]
         extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
         country = next((places[t.i][1] for t in left + extra if t.i in places), None) or org_country
+        if country is None:
+            # "U.N. mediator Diego Cordovez", "NATO Secretary-General X": the organisation's code
+            org = next((tables.orgs[t.text] for t in left if t.text in tables.orgs), None)
+            if org is not None:
+                country, organisation = org[0], organisation or org[1]
         role, sectors = _role_of(left + own + extra, tables)
         if organisation and org_tok is not None and (org_tok.lower_ in tables.business or doc[org_tok.i].lower_ in tables.business):
             sectors = tuple(dict.fromkeys((*sectors, "BUS")))
