@@ -7,6 +7,7 @@ table: one entity per real actor, each mention with its span.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -165,6 +166,9 @@ class ArticleActors:
     def __init__(self, doc: Any, article_id: str, tables: Tables, date: str | None = None) -> None:
         self.doc = doc
         self.date = date  # the report's date, for roles that change over time
+        self.text: str = doc.text  # built once: Doc.text joins every token on each call
+        self.words: list[str] = [t.text for t in doc]
+        self.spaces: list[str] = [t.whitespace_ for t in doc]
         self.first_token = 0  # header lines before it hold no actors
         self.article_id = article_id
         self.tables = tables
@@ -243,7 +247,7 @@ class ArticleActors:
     # -- building
     def _span(self, start: int, end: int) -> Span:
         a, b = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
-        return Span(self.article_id, a, b, self.doc.text[a:b])
+        return Span(self.article_id, a, b, self.text[a:b])
 
     def _new(self, actor: Actor) -> str:
         eid = f"E{len(self.entities) + 1}"
@@ -295,28 +299,65 @@ def find_actors(doc: Any, article_id: str, tables: Tables, *, date: str | None =
     return table
 
 
+def _first_words(phrases: Any) -> frozenset[str]:
+    """The texts a phrase's first token can have ("al" for "al-Qaeda", "U.S." for "U.S.")."""
+    out = set()
+    for p in phrases:
+        head = p.split()[0] if p.split() else p
+        out.update({head, re.split(r"[-'’]", head)[0]})
+    return frozenset(out)
+
+
+def _phrase_at(words: list[str], spaces: list[str], i: int, table: Any, first: frozenset[str],
+               longest: int) -> tuple[int, str] | None:
+    """The longest phrase of `table` that starts at token i, as (number of tokens, phrase)."""
+    if words[i] not in first:
+        return None
+    for n in range(min(longest, len(words) - i), 0, -1):
+        form = "".join(words[j] + spaces[j] for j in range(i, i + n - 1)) + words[i + n - 1]
+        if form in table:
+            return n, form
+    return None
+
+
 def _place_hits(doc: Any, tables: Tables) -> dict[int, tuple[int, str, str]]:
     """Token start -> (end, code, kind) for every country name, demonym, capital or metonym."""
     hits: dict[int, tuple[int, str, str]] = {}
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    first = _index(tables).place_first
     i = 0
-    while i < len(doc):
-        if doc[i].is_space:
-            i += 1
+    while i < len(words):
+        found = _phrase_at(words, spaces, i, tables.places, first, 7)
+        if found is None and "-" in words[i]:
+            # "Azerbaijan-Italy" as one token: the first part acts here
+            part = words[i].split("-")[0]
+            found = (1, part) if part in tables.places else None
+        if found:
+            n, form = found
+            hit = tables.places[form]
+            hits[i] = (i + n, hit[0], hit[1])
+            i += n
             continue
-        for n in (7, 6, 5, 4, 3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) < n or any(t.is_space for t in span):
-                continue
-            hit = tables.places.get(span.text)
-            if hit is None and n == 1 and "-" in span.text:
-                # "Azerbaijan-Italy" as one token: the first part acts here
-                hit = tables.places.get(span.text.split("-")[0])
-            if hit:
-                hits[i] = (i + n, hit[0], hit[1])
-                i += n - 1
-                break
         i += 1
     return hits
+
+
+@dataclass(frozen=True)
+class _Index:
+    place_first: frozenset[str]
+    org_first: frozenset[str]
+    people_first: frozenset[str]
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(tables: Tables) -> _Index:
+    key = id(tables)
+    if key not in _INDEXES:
+        _INDEXES[key] = _Index(_first_words(tables.places), _first_words(tables.orgs), _first_words(tables.people))
+    return _INDEXES[key]
 
 
 def _role_of(tokens: list[Any], tables: Tables) -> tuple[str | None, tuple[str, ...]]:
@@ -432,20 +473,22 @@ def _known_people(doc: Any, table: ArticleActors) -> None:
     people = table.tables.people
     if not people:
         return
+    first = _index(table.tables).people_first
     i = 0
     while i < len(doc):
-        for n in (4, 3, 2, 1):
+        found = _phrase_at(table.words, table.spaces, i, people, first, 4)
+        if found and table.words[i][:1].isupper():
+            n, form = found
             span = doc[i:i + n]
-            if len(span) == n and span[0].text[:1].isupper() and span.text in people \
-                    and not any(t.i in table._by_token for t in span) \
+            if not any(t.i in table._by_token for t in span) \
                     and (n > 1 or (span[0].pos_ == "PROPN" and (span[0].ent_type_ == "PERSON" or not span[0].is_sent_start))):
-                known = people[span.text]
+                known = people[form]
                 country, sectors, role = known.country, known.sectors, known.role_at(table.date)
-                eid = _same_person(table, span.text) or table._new(Actor(country, sectors, span.text, role, None, "person"))
+                eid = _same_person(table, form) or table._new(Actor(country, sectors, form, role, None, "person"))
                 _refine(table, eid, country, sectors, role, None)
                 table._add(i, i + n, span.root.i, eid, "person")
-                i += n - 1
-                break
+                i += n
+                continue
         i += 1
 
 
@@ -489,15 +532,14 @@ def _refine(table: ArticleActors, eid: str, country: str | None, sectors: tuple[
 def _organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
     tables = table.tables
     # international organisations from the table (case-sensitive aliases)
+    first = _index(tables).org_first
     for i in range(len(doc)):
-        for n in (6, 5, 4, 3, 2, 1):
-            form = doc[i:i + n].text if i + n <= len(doc) else ""
-            if form in tables.orgs:
-                code, name, secs = tables.orgs[form]
-                eid = _find(table, kind="organisation", name=name) or table._new(Actor(code, secs, name, None, name, "organisation"))
-                span = doc[i:i + n]
-                table._add(i, i + n, span.root.i, eid, "organisation")
-                break
+        found = _phrase_at(table.words, table.spaces, i, tables.orgs, first, 6)
+        if found:
+            n, form = found
+            code, name, secs = tables.orgs[form]
+            eid = _find(table, kind="organisation", name=name) or table._new(Actor(code, secs, name, None, name, "organisation"))
+            table._add(i, i + n, doc[i:i + n].root.i, eid, "organisation")
     # national institutions and companies: a capitalised run holding a demonym and an institution word
     for chunk in doc.noun_chunks:
         toks = [t for t in chunk if t.dep_ not in ("det", "case") and t.text not in ("'s", "’s")]

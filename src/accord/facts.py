@@ -167,7 +167,7 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
                 fact_type=fig.fact_type,  # type: ignore[arg-type]
                 value=fig.value, unit=fig.unit, qualifier=qual,  # type: ignore[arg-type]
                 evidence=Span(actors.article_id, sent.start_char, sent.end_char, text),
-                span=Span(actors.article_id, a, b, doc.text[a:b]),
+                span=Span(actors.article_id, a, b, actors.text[a:b]),
                 metric=_metric(segment, span, fig), holder=holder, counterpart=counterpart, date=date,
                 alt_value=fig.alt_value, alt_unit=fig.alt_unit))
     return facts
@@ -281,8 +281,7 @@ def _metric(segment: list[Any], span: Any, fig: Figure) -> str | None:
 def _fact_date(segment: list[Any], sent: Any, reference: FuzzyDate | None) -> FuzzyDate | None:
     if not segment:
         return None
-    lo, hi = segment[0].idx, segment[-1].idx + len(segment[-1])
-    text = sent.doc.text[lo:hi]
+    text = sent.doc[segment[0].i:segment[-1].i + 1].text
     for mention in dates.find_dates(text):
         if mention.kind in ("since_year", "my", "mdy", "dmy", "iso"):
             return dates.resolve(mention, reference)
