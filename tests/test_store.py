@@ -59,3 +59,23 @@ def test_quarantine_is_recorded_once(tmp_path):
             assert len(report.rejected) == 1
         rows = store.quarantined()
     assert len(rows) == 1 and "binary" in rows[0]["reason"] and rows[0]["location"].endswith("bad.txt")
+
+
+def test_an_article_that_breaks_a_stage_is_quarantined_and_the_run_goes_on(tmp_path, monkeypatch):
+    from accord import facts
+
+    real = facts.find_facts
+
+    def fragile(doc, actors, **kw):
+        if "explode" in doc.text:
+            raise ValueError("boom")
+        return real(doc, actors, **kw)
+
+    monkeypatch.setattr(facts, "find_facts", fragile)
+    (tmp_path / "a.txt").write_text("Chile and Peru signed a trade agreement in Lima. This one will explode.")
+    (tmp_path / "b.txt").write_text("Chile and Peru held talks in Lima on trade and fishing rights.")
+    with Store.open(tmp_path / "x.db") as store:
+        report = process([tmp_path], settings=Settings(), store=store)
+        assert report.articles == 1 and len(report.rejected) == 1
+        assert "ValueError: boom" in report.rejected[0].reason and report.rejected[0].where.endswith("a.txt")
+        assert store.counts()["articles"] == 1 and store.counts()["quarantine"] == 1

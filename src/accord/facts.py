@@ -150,8 +150,8 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
         figures = find_figures(text)
         figures += _counts(sent, figures)
         for fig in figures:
-            a, b = sent.start_char + fig.start, sent.start_char + fig.end
-            span = doc.char_span(a, b, alignment_mode="expand")
+            a, b = sent.start_char + fig.start, min(sent.start_char + fig.end, sent.end_char)
+            span = doc.char_span(a, b, alignment_mode="expand") if a < b else None
             if span is None:
                 continue
             segment = _segment(span, [f for f in figures if f is not fig], sent)
@@ -181,7 +181,7 @@ def _counts(sent: Any, figures: list[Figure]) -> list[Figure]:
         if not tok.like_num or not tok.text[:1].isdigit() or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
             continue
         rel = tok.idx - sent.start_char
-        if _inside(rel, covered) or tok.dep_ != "nummod" or tok.head.tag_ not in ("NNS", "NNPS"):
+        if _inside(rel, covered) or tok.dep_ != "nummod" or tok.head.tag_ not in ("NNS", "NNPS") or tok.head.i < tok.i:
             continue
         value = parse_number(tok.text)
         if value is None or (1900 <= value <= 2100 and "," not in tok.text):

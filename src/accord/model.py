@@ -191,6 +191,7 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     locations: tuple[Location, ...] = ()
     explanations: tuple[Explanation, ...] = field(default=(), compare=False)
+    error: str | None = None  # set when a stage failed on this article: it is quarantined, never half-stored
 
 
 @dataclass(frozen=True, slots=True)

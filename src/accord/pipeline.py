@@ -10,6 +10,7 @@ from . import events as events_stage
 from . import facts as facts_stage
 from . import places
 from .annotate import Annotator
+from .errors import AccordError
 from .model import Article, Explanation, Extraction, Span
 from .settings import Settings
 
@@ -56,7 +57,11 @@ def run(articles: Iterable[Article], *, settings: Settings | None = None,
 
 def _batch(batch: list[Article], annotator: Annotator, settings: Settings) -> Iterator[Extraction]:
     for article, doc in zip(batch, annotator.pipe((a.text for a in batch), batch_size=settings.batch_size)):
-        yield extract_doc(article, doc, settings=settings)
+        try:
+            yield extract_doc(article, doc, settings=settings)
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a run of thousands
+            yield Extraction(article=article, error=f"internal error while coding ({type(exc).__name__}: {exc}); "
+                                                    "please report it with this article")
 
 
 def extract(article: Article | str, *, published: str | None = None, settings: Settings | None = None,
@@ -69,4 +74,7 @@ def extract(article: Article | str, *, published: str | None = None, settings: S
         article = article_from_text("text", article)
     if published:
         article = replace(article, published=parse_published(published))
-    return next(run([article], settings=settings, annotator=annotator))
+    x = next(run([article], settings=settings, annotator=annotator))
+    if x.error:
+        raise AccordError(f"{article.id}: {x.error}")
+    return x

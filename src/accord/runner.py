@@ -68,6 +68,13 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
         if bar:
             bar.start()
         for x in _extract(articles(tick), settings, workers):
+            if x.error:
+                failed = Rejected(x.article.path or x.article.id, x.error, x.article.content_hash)
+                report.rejected.append(failed)
+                if store is not None:
+                    store.quarantine(failed)
+                tick()
+                continue
             report.articles += 1
             report.events += len(x.events)
             report.facts += len(x.facts)

@@ -143,8 +143,9 @@ def _extract_batches(batches: Iterator[Any], settings: Settings) -> Iterator[Any
             x = done.get(row.ordinal)
             out.append({
                 "ordinal": row.ordinal, "doc_id": x.article.id if x else None, "content_hash": row.content_hash,
-                "location": row.location, "reason": row.reason,
-                "events": [json.dumps(event_record(e), ensure_ascii=False) for e in x.events] if x else [],
+                "location": row.location if not (x and x.error) else (x.article.path or x.article.id),
+                "reason": row.reason if not (x and x.error) else x.error,
+                "events": [json.dumps(event_record(e), ensure_ascii=False) for e in x.events] if x and not x.error else [],
                 "facts": [json.dumps(fact_record(f), ensure_ascii=False) for f in x.facts] if x else [],
                 "extraction": json.dumps(_encode(x), ensure_ascii=False) if x else None})
         # object columns: pyspark cannot yet take pandas 3's Arrow-backed string columns
