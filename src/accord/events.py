@@ -600,6 +600,10 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         roles, mode = _visit(roles, actors, rtype, mode)
         source = actors.actor(roles.source[0])
         target = actors.actor(roles.target[0]) if roles.target else None
+        if source.country is None:
+            # PLOVER codes no event whose actor has no country (or international code)
+            lines.append(f"{where}: dropped, the source '{source.label}' has no known country")
+            continue
         if target is not None and source.entity == target.entity:
             lines.append(f"{where}: dropped, source and target are the same actor")
             continue
