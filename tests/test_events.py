@@ -151,3 +151,11 @@ def test_a_noun_inside_its_verb_s_clause_is_the_same_event(annotator):
     evs = [e for e in events("Qatar hosted Sudanese negotiators for peace talks in Doha.", annotator=annotator)
            if e.type == "CONSULT"]
     assert len(evs) == 1
+
+
+def test_arriving_troops_are_deployed_not_visiting(annotator):
+    evs = events("The first Indian peacekeeping troops arrived in South Sudan on Monday. "
+                 "Russian troops arrived in Belarus for exercises.", annotator=annotator)
+    assert dyad(one(evs, "AID")) == ("IND", "SSD")
+    assert dyad(one(evs, "MOBILIZE")) == ("RUS", "BLR")
+    assert not [e for e in evs if e.type == "CONSULT"]

@@ -579,7 +579,7 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             roles = _Roles([actors.people_of(where_said.country)], [actors.country_entity(where_said.country)], True,
                            "unnamed actors of the place")
         if not roles.target and roles.source:
-            roles = _default_target(roles, actors, rule.type, place)
+            roles = _default_target(roles, actors, rule.type, place, visit=rule.mode == "visit")
         if not roles.source and roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
             # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place
             roles = _Roles([actors.people_of(where_said.country)], roles.target, True, roles.how + ", source from the place")
@@ -597,6 +597,13 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
                 rtype, cameo, mode = "THREATEN", "138" if rtype == "ASSAULT" else "130", None
             elif QUAD_CLASS[rtype] in (1, 2):
                 rtype, cameo, mode = "AGREE", AGREE_CAMEO.get(rtype, "030"), None
+        if rtype == "CONSULT" and mode == "visit" and hit.kind == "verb":
+            # troops that arrive are deployed, not visiting: peacekeepers are aid, other forces a mobilisation
+            subject = " ".join(t.lower_ for t in _subject(hit.token))
+            if "peacekeep" in subject:
+                rtype, cameo, mode = "AID", "074", None
+            elif any(w in subject.split() for w in ("troops", "forces", "soldiers", "warships", "units", "battalion", "tanks")):
+                rtype, cameo, mode = "MOBILIZE", "154", None
         roles, mode = _visit(roles, actors, rtype, mode)
         source = actors.actor(roles.source[0])
         target = actors.actor(roles.target[0]) if roles.target else None
@@ -644,16 +651,17 @@ def _drop_self_comments(events: list[Event], sent: Any) -> list[Event]:
     return out
 
 
-def _default_target(roles: _Roles, actors: ArticleActors, rtype: str, place: Location | None) -> _Roles:
+def _default_target(roles: _Roles, actors: ArticleActors, rtype: str, place: Location | None,
+                    visit: bool = False) -> _Roles:
     """With no stated target: the other side of the article's main pair of actors; for acts done
     at home (protests, arrests, curfews), the people of the place, else of the actor's own country."""
     src_country = actors.actor(roles.source[0]).country
     pair = actors.pair("sides") if actors.bilateral() else None
     if not pair or src_country not in [actors.actor(e).country for e in pair]:
-        if rtype != "CONSULT" and place is not None and place.country and place.country != src_country:
-            # "sought refuge in Germany", "suspended aid deliveries in Baghdad": the people of that place
-            return _Roles(roles.source, [actors.people_of(place.country)], roles.directed,
-                          roles.how + ", target by default: the people of " + place.country)
+        if place is not None and place.country and place.country != src_country and (rtype != "CONSULT" or visit):
+            # "arrived in Chad": the host; "sought refuge in Germany": the people of that place
+            target = actors.country_entity(place.country) if visit else actors.people_of(place.country)
+            return _Roles(roles.source, [target], roles.directed, roles.how + ", target by default: " + place.country)
         if rtype in DOMESTIC and (place is not None and place.country or src_country):
             code = place.country if place is not None and place.country else src_country
             return _Roles(roles.source, [actors.people_of(str(code))], roles.directed,
