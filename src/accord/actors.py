@@ -411,11 +411,12 @@ def _person_name(tokens: list[Any], tables: Tables) -> str:
 
 def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
     tables = table.tables
+    in_place = {i for start, (end, _, _) in places.items() for i in range(start, end)}
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        if all(t.i in places or t.text in ("'s", "’s") for t in ent):
-            continue  # a country that the tagger took for a person
+        if all(t.i in in_place or t.text in ("'s", "’s") for t in ent):
+            continue  # a country that the tagger took for a person ("Sri Lanka")
         # "Italian Leonardo" tagged PERSON before "company": an organisation, not a person
         if ent.end < len(doc) and doc[ent.end].lower_ in tables.business:
             continue
