@@ -279,6 +279,12 @@ def _subject(verb: Any) -> list[Any]:
             continue
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
             return _noun_owner(v.head)
+        if v.dep_ == "ROOT":
+            # a parse that hung the subject elsewhere ("With the signing of X, A and B have agreed"):
+            # the words between the last comma and the verb
+            before = [t for t in v.sent if t.i < v.i]
+            comma = max((t.i for t in before if t.text in (",", ";", ":")), default=v.sent.start - 1)
+            return [t for t in before if t.i > comma and t.dep_ not in ("aux", "neg", "advmod")]
         break
     return []
 
