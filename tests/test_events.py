@@ -159,3 +159,13 @@ def test_arriving_troops_are_deployed_not_visiting(annotator):
     assert dyad(one(evs, "AID")) == ("IND", "SSD")
     assert dyad(one(evs, "MOBILIZE")) == ("RUS", "BLR")
     assert not [e for e in evs if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    ("With the opening of a new border crossing at Los Libertadores, Chile and Argentina have agreed to share customs data.",
+     "AGREE", {"CHL", "ARG"}),
+    ("Sri Lanka has opened an embassy in Tehran.", "SUPPORT", {"LKA", "IRN"}),
+])
+def test_parse_slips_do_not_lose_the_actors(annotator, text, type_, pair):
+    e = one(events(text, annotator=annotator), type_)
+    assert {e.source.country, e.target.country if e.target else None} == pair
