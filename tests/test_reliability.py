@@ -23,6 +23,7 @@ from accord.store import Store
 
 KILL_ARTICLES = 120
 KILLS = 4
+KILL_BATCH = 4  # small batches: each run stores a few articles at a time, so kills land all along the input
 
 
 def _head(shared: Path, n: int, dest: Path) -> Path:
@@ -31,8 +32,8 @@ def _head(shared: Path, n: int, dest: Path) -> Path:
     return dest
 
 
-def _ingest_cmd(path: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "accord.cli", "ingest", str(path), "--db", str(db), "--quiet"]
+def _ingest_cmd(path: Path, db: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "accord.cli", *options, "ingest", str(path), "--db", str(db), "--quiet"]
 
 
 def _stored_articles(db: Path) -> int:
@@ -57,8 +58,10 @@ def _content(db: Path) -> tuple[dict[str, int], str, list[str]]:
 
 def test_kill_9_during_ingest_loses_and_doubles_nothing(shared: Path, tmp_path: Path) -> None:
     source = _head(shared, KILL_ARTICLES, tmp_path / "head.jsonl")
+    config = tmp_path / "batch.toml"
+    config.write_text(f"[accord]\nbatch_size = {KILL_BATCH}\n", encoding="utf-8")
     with Store.open(tmp_path / "whole.db") as store:
-        whole = process([source], settings=Settings(), store=store)
+        whole = process([source], settings=Settings(batch_size=KILL_BATCH), store=store)
     assert whole.articles == KILL_ARTICLES and not whole.rejected
 
     db = tmp_path / "killed.db"
@@ -66,8 +69,9 @@ def test_kill_9_during_ingest_loses_and_doubles_nothing(shared: Path, tmp_path: 
     stored_at_kill = []
     for _ in range(KILLS):
         before = _stored_articles(db)
-        proc = subprocess.Popen(_ingest_cmd(source, db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        target = before + rng.randint(1, 8)
+        proc = subprocess.Popen(_ingest_cmd(source, db, "--config", str(config)), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
+        target = before + rng.randint(1, 20)
         deadline = time.monotonic() + 60
         # wait until this run has written something, then kill at a random moment after that
         while proc.poll() is None and _stored_articles(db) < target and time.monotonic() < deadline:
@@ -79,7 +83,8 @@ def test_kill_9_during_ingest_loses_and_doubles_nothing(shared: Path, tmp_path: 
         assert proc.returncode in (-signal.SIGKILL, 0), proc.stderr.read().decode() if proc.stderr else ""
         stored_at_kill.append(_stored_articles(db))
     assert stored_at_kill[-1] < KILL_ARTICLES, "the kills came too late to interrupt anything"
-    done = subprocess.run(_ingest_cmd(source, db), capture_output=True, text=True, timeout=300)
+    done = subprocess.run(_ingest_cmd(source, db, "--config", str(config)), capture_output=True, text=True,
+                          timeout=300)
     assert done.returncode == 0, done.stderr
 
     expected, got = _content(tmp_path / "whole.db"), _content(db)

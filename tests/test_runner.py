@@ -69,3 +69,16 @@ def test_progress_bar_runs_to_the_end(tmp_path: Path, capsys: pytest.CaptureFixt
     report = process([path], settings=Settings(), progress=True)
     assert report.articles == 1 and len(report.rejected) == 1
     assert capsys.readouterr().out == ""  # the bar draws on standard error, never into piped records
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_text_repeated_within_one_run_is_stored_and_counted_once(tmp_path: Path, workers: int) -> None:
+    text = "Italy and France held talks in Rome on Monday on energy and trade."
+    path = tmp_path / "repeat.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n"
+                            for i, t in (("a", text), ("b", "Greece and Egypt signed a maritime deal."), ("c", text))),
+                    encoding="utf-8")
+    with Store.open(tmp_path / "r.db") as store:
+        report = process([path], settings=Settings(batch_size=1), store=store, workers=workers)
+        assert (report.articles, report.skipped) == (2, 1)
+        assert store.counts()["articles"] == 2

@@ -75,12 +75,14 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
                     store.quarantine(failed)
                 tick()
                 continue
+            if store is not None and not store.add(x):
+                report.skipped += 1  # its text came earlier in this run, still being parsed when this was read
+                tick()
+                continue
             report.articles += 1
             report.events += len(x.events)
             report.facts += len(x.facts)
             report.words += len(x.article.text.split())
-            if store is not None:
-                store.add(x)
             if sink is not None:
                 sink(x)
             tick()

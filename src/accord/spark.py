@@ -68,21 +68,21 @@ def ingest_spark(inputs: Iterable[str | Path], *, settings: Settings, out_dir: s
     def extract(batches: Iterator[Any]) -> Iterator[Any]:
         return _extract_batches(batches, settings)
 
-    out = Path(out_dir)
+    target = os.fspath(out_dir)  # a string is kept as given: Path would turn hdfs:///x into hdfs:/x
     try:
-        df.mapInPandas(extract, SCHEMA).write.mode("overwrite").parquet(str(out))
+        df.mapInPandas(extract, SCHEMA).write.mode("overwrite").parquet(target)
     except Exception as exc:  # py4j and Spark raise many kinds; name the job that failed
-        raise SparkError(f"the Spark job writing {out} failed: {exc}") from exc
-    return out
+        raise SparkError(f"the Spark job writing {target} failed: {exc}") from exc
+    return Path(target)
 
 
 def load_parquet(out_dir: str | Path, store: Any) -> Report:
     """Add the rows `ingest_spark` wrote to `store`, in input order; stored texts are skipped."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(str(out_dir)).sort_by("ordinal")
+    table = pq.read_table(os.fspath(out_dir)).sort_by("ordinal")
     report = Report()
-    for row in table.to_pylist():
+    for row in (r for batch in table.to_batches() for r in batch.to_pylist()):
         if row["reason"] is not None:
             item = Rejected(row["location"], row["reason"], row["content_hash"])
             report.rejected.append(item)
@@ -112,7 +112,8 @@ def _session(master: str | None) -> Any:
         # machine that must be this interpreter, which has accord and the model installed
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if master is not None:
-        builder = builder.master(master).config("spark.ui.enabled", "false")
+        builder = builder.master(master).config("spark.ui.enabled", "false") \
+            .config("spark.ui.showConsoleProgress", "false")
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")  # failures still raise SparkError with Spark's message
     return session
