@@ -106,12 +106,7 @@ def _run_options(sp: argparse.ArgumentParser) -> None:
 
 
 def _query_options(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("--db", default=None, help="store path (default accord.db)")
-    sp.add_argument("--dyad", help="country pair, e.g. AZE-ITA (either order)")
-    sp.add_argument("--country", help="either side is this country (ISO alpha-3)")
-    sp.add_argument("--type", help="PLOVER event type or fact type")
-    sp.add_argument("--since", help="earliest date, YYYY[-MM[-DD]]")
-    sp.add_argument("--until", help="latest date, YYYY[-MM[-DD]]")
+    _filter_options(sp)
     sp.add_argument("--limit", type=int, default=1000, help="at most this many rows")
     sp.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
 
@@ -184,7 +179,7 @@ def _finish(report: Any, quiet: bool) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     from .store import Store
 
-    with Store.open(_settings(args).db) as store:
+    with Store.open(_settings(args).db, readonly=True) as store:
         rows = store.events(dyad=args.dyad, type=args.type, since=args.since, until=args.until,
                             country=args.country, limit=args.limit)
     _print(rows, args.json, ("date", "type", "mode", "source", "target", "cameo", "doc_id", "evidence"))
@@ -194,7 +189,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_facts(args: argparse.Namespace) -> int:
     from .store import Store
 
-    with Store.open(_settings(args).db) as store:
+    with Store.open(_settings(args).db, readonly=True) as store:
         rows = store.facts(dyad=args.dyad, type=args.type, since=args.since, until=args.until,
                            country=args.country, limit=args.limit)
     _print(rows, args.json, ("fact_type", "value", "unit", "qualifier", "holder", "counterpart", "metric", "doc_id", "cluster"))
@@ -204,7 +199,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 def cmd_articles(args: argparse.Namespace) -> int:
     from .store import Store
 
-    with Store.open(_settings(args).db) as store:
+    with Store.open(_settings(args).db, readonly=True) as store:
         rows = store.articles(limit=args.limit)
     _print(rows, args.json, ("doc_id", "published", "source", "title", "events", "facts"))
     return 0
@@ -213,7 +208,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
 def cmd_quarantine(args: argparse.Namespace) -> int:
     from .store import Store
 
-    with Store.open(_settings(args).db) as store:
+    with Store.open(_settings(args).db, readonly=True) as store:
         rows = store.quarantined()
     _print(rows, False, ("location", "reason"))
     return 0

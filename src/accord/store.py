@@ -93,6 +93,8 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path = "accord.db", *, readonly: bool = False) -> "Store":
+        if readonly and not Path(path).is_file():
+            raise StoreError(f"no store at {path}: create one with `accord ingest FILES --db {path}` (or `accord demo`)")
         try:
             if readonly:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
