@@ -79,3 +79,13 @@ def test_an_article_that_breaks_a_stage_is_quarantined_and_the_run_goes_on(tmp_p
         assert report.articles == 1 and len(report.rejected) == 1
         assert "ValueError: boom" in report.rejected[0].reason and report.rejected[0].where.endswith("a.txt")
         assert store.counts()["articles"] == 1 and store.counts()["quarantine"] == 1
+
+
+def test_reading_a_missing_store_says_how_to_make_one(tmp_path):
+    from accord.cli import main
+    from accord.errors import StoreError
+
+    with pytest.raises(StoreError, match="accord ingest"):
+        Store.open(tmp_path / "none.db", readonly=True)
+    assert main(["events", "--db", str(tmp_path / "none.db")]) == 2
+    assert not (tmp_path / "none.db").exists()
