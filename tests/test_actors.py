@@ -93,3 +93,16 @@ def test_user_roles_with_dates_pick_the_role_held_at_the_report_date(tmp_path, a
 def test_shipped_people_table_knows_leaders(actors_of):
     table = actors_of("Putin offered to negotiate with Armenia.")
     assert entity_of(table, "Putin").country == "RUS"
+
+
+def test_a_group_of_no_stated_country_takes_the_one_country_of_its_sentence(actors_of):
+    table = actors_of("Striking farmers blocked roads to demand the resignation of the Chilean agriculture minister.")
+    assert entity_of(table, "farmers").country == "CHL"
+    # two countries in the sentence: no guess
+    table = actors_of("Striking farmers blocked the border between Chile and Peru.")
+    assert entity_of(table, "farmers").country is None
+
+
+def test_a_person_never_takes_the_country_of_the_sentence(actors_of):
+    table = actors_of("President Zorro Vega threatened further action against Russia.")
+    assert entity_of(table, "Zorro Vega").country is None

@@ -296,6 +296,7 @@ def find_actors(doc: Any, article_id: str, tables: Tables, *, date: str | None =
     _choose_pair(table)
     _references(doc, table, places)
     _possessed_groups(table)
+    _groups_of_the_sentence(table)
     return table
 
 
@@ -626,7 +627,7 @@ def _infer_countries(table: ArticleActors) -> None:
     the article's most mentioned country, as an unqualified official does in news copy."""
     counts = table.country_counts().most_common(2)
     # only an article about one country makes that country every unqualified official's
-    home = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
+    home = counts[0][0] if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
     for e in table.entities.values():
         a = e.actor
         if a.kind != "person" or a.country or not a.role:
@@ -760,7 +761,9 @@ def _groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
 
 REBEL_LIKE = {"rebels", "rebel", "guerrillas", "guerillas", "insurgents", "militants", "separatists", "opposition",
               "protesters", "demonstrators", "students", "workers", "refugees", "militiamen", "dissidents", "police",
-              "soldiers", "troops", "army", "authorities", "government", "parliament", "court", "lawmakers"}
+              "soldiers", "troops", "army", "authorities", "government", "parliament", "court", "lawmakers",
+              "fundamentalists", "islamists", "activists", "farmers", "landowners", "prisoners", "teachers",
+              "villagers", "residents", "tribesmen", "miners", "strikers", "monks", "party", "leaders"}
 
 
 def _antecedent(table: ArticleActors, tok: Any) -> str | None:
@@ -782,6 +785,23 @@ def _institution_named(table: ArticleActors, word: str) -> str | None:
     found = [e.id for e in table.entities.values() if e.actor.kind == "organisation" and e.actor.country
              and (e.actor.name or "").lower().split()[-1:] == [word.lower()]]
     return found[0] if len(found) == 1 else None
+
+
+def _groups_of_the_sentence(table: ArticleActors) -> None:
+    """ "The Umma party said it will boycott Algeria's elections": a group of no stated country
+    belongs to the one country its sentence names (never applied to persons)."""
+    for sent in table.doc.sents:
+        inside = [m for m in table.mentions if sent.start <= m.head < sent.end and m.kind != "collective"]
+        countries = {table.actor(m.entity).country for m in inside} - {None}
+        countries = {c for c in countries if len(c) == 3 and c not in ("IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC")}
+        if len(countries) != 1:
+            continue
+        code = countries.pop()
+        for m in inside:
+            e = table.entities[m.entity]
+            if e.actor.kind == "group" and e.actor.country is None and e.actor.name != "both sides":
+                a = e.actor
+                e.actor = Actor(code, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
 
 
 def _possessed_groups(table: ArticleActors) -> None:
