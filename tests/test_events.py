@@ -169,3 +169,10 @@ def test_arriving_troops_are_deployed_not_visiting(annotator):
 def test_parse_slips_do_not_lose_the_actors(annotator, text, type_, pair):
     e = one(events(text, annotator=annotator), type_)
     assert {e.source.country, e.target.country if e.target else None} == pair
+
+
+def test_a_promise_of_force_is_a_threat(annotator):
+    e = one(events("Rebels in Mali vowed to attack army posts in the north.", annotator=annotator), "THREATEN")
+    assert e.source.country == "MLI"
+    assert not [x for x in events("Rebels in Mali vowed to attack army posts in the north.", annotator=annotator)
+                if x.type == "AGREE"]

@@ -329,6 +329,16 @@ def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
     return [t for g in groups for t in g if t.i not in skip]
 
 
+def _hostile_complement(verb: Any, dictionary: Dictionary) -> bool:
+    """The verb's complement clause is an act of force ("vowed to fight", "pledged to attack")."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            rules = dictionary.by_verb.get(c.lemma_.lower(), ())
+            if any(QUAD_CLASS[r.type] == 4 and not r.with_ for r in rules):
+                return True
+    return False
+
+
 def _conditional(hit: _Hit) -> bool:
     verb = hit.anchor
     return any(m.lower_ in ("unless",) for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
@@ -595,6 +605,8 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         rtype, cameo, mode = rule.type, rule.cameo, rule.mode
         if modality == "refused":
             rtype, cameo, mode = "REJECT", "120", None  # "will not accept refugees"
+        elif rtype == "AGREE" and rule.absorbs and _hostile_complement(hit.token, dictionary):
+            rtype, cameo, mode = "THREATEN", "130", None  # "vowed to fight on": a promise of force is a threat
         if modality == "future" and _conditional(hit):
             # "will withdraw its force unless ...": a commitment on a condition is a threat
             rtype, cameo, mode = "THREATEN", "130", None
