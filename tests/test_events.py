@@ -176,3 +176,10 @@ def test_a_promise_of_force_is_a_threat(annotator):
     assert e.source.country == "MLI"
     assert not [x for x in events("Rebels in Mali vowed to attack army posts in the north.", annotator=annotator)
                 if x.type == "AGREE"]
+
+
+def test_a_demand_is_put_to_the_subject_of_its_clause_and_absorbs_it(annotator):
+    evs = events("The Arab League repeated its demand that Israel lift the blockade of Gaza.", annotator=annotator)
+    e = one(evs, "REQUEST")
+    assert e.source.country == "IGO" and e.target.country == "ISR"
+    assert not [x for x in evs if x.type in ("CONCEDE", "RETREAT")]

@@ -181,6 +181,11 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
     # a verb that takes a clause as its content absorbs the events of that clause
     absorbed = set()
     for h in hits:
+        if h.kind == "noun" and QUAD_CLASS[h.rule.type] == 3:
+            # "its demand that Israel lift the blockade": the lifting is what is demanded, not an event
+            for c in h.token.children:
+                if c.dep_ in ("ccomp", "acl"):
+                    absorbed.update(t.i for t in c.subtree)
         if h.rule.absorbs and h.kind == "verb":
             inner = [c for c in h.token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")]
             for c in inner:
@@ -358,6 +363,9 @@ def _targets_of_noun(noun: Any) -> list[Any]:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS + ("between", "in"):
             out.extend(c.subtree)
+        if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX"):
+            # "its demand that Israel ease restrictions": who the demand is put to
+            out.extend(t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree)
     return out
 
 
