@@ -39,3 +39,11 @@ def test_a_visit_happens_at_the_host(annotator):
                 published="2023-06-24", annotator=annotator)
     e = next(e for e in x.events if e.type == "CONSULT")
     assert e.location.country == "EGY" and e.location.how == "host"
+
+
+def test_an_unnamed_region_is_in_the_country_last_stated(annotator):
+    text = ("Chile sent engineers to rebuild roads in Peru's flooded provinces. "
+            "Thus, Chile and Argentina have started the implementation of a joint project to rebuild the flooded region.")
+    x = extract(article_from_text("t", text), published="2024-05-02", annotator=annotator)
+    e = next(e for e in x.events if e.type == "COOPERATE")
+    assert e.location is not None and e.location.country == "PER"

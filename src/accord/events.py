@@ -550,6 +550,25 @@ def _location(hit: _Hit, actors: ArticleActors, roles: _Roles, rtype: str, mode:
                     return Location(actors.actor(m.entity).country, None, how="stated")
     if rtype == "CONSULT" and mode == "visit" and roles.target:
         return Location(actors.actor(roles.target[0]).country, None, how="host")
+    if any(t.lemma_.lower() in PLACE_NOUNS for t in scope):
+        return _place_before(hit.token.sent.start, actors)
+    return None
+
+
+PLACE_NOUNS = {"region", "province", "district", "town", "city", "village", "area", "territory", "zone"}
+
+
+def _place_before(start: int, actors: ArticleActors) -> Location | None:
+    """ "the liberated region", "the town" with no name the gazetteer knows: the country of the
+    place last stated ("in X", "in X's territories") before this sentence."""
+    doc = actors.doc
+    for i in range(start - 1, max(start - 400, -1), -1):
+        hit = actors.place_hits.get(i)
+        if hit and hit[2] in ("name", "capital"):
+            t = doc[hit[0] - 1]
+            noun = t.head if t.dep_ == "poss" else t  # "in Peru's flooded provinces"
+            if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at"):
+                return Location(hit[1], None, how="stated")
     return None
 
 
