@@ -8,7 +8,7 @@ its evidence, trigger and rule, and `explain` lists why each fired.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -529,15 +529,18 @@ def _dates_the(span: Any, hit: _Hit) -> bool:
     return True
 
 
-def _location(hit: _Hit, actors: ArticleActors, roles: _Roles, rtype: str, mode: str | None,
-              gazetteer: Gazetteer | None) -> Location | None:
+def _scope(hit: _Hit) -> list[Any]:
+    """The tokens that can name an event's place: the noun's phrase, or the verb's clause less its subject
+    ("held talks on the plan at the ministry's directorate")."""
     if hit.kind == "noun":
-        scope = list(hit.token.subtree)
-    else:
-        # the verb's clause less its subject: "held talks on the plan at the ministry's directorate"
-        subject = {t.i for c in hit.anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        scope = [t for c in hit.anchor.children if c.dep_ in ("prep", "dobj", "advmod", "npadvmod")
-                 for t in c.subtree if t.i not in subject]
+        return list(hit.token.subtree)
+    subject = {t.i for c in hit.anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return [t for c in hit.anchor.children if c.dep_ in ("prep", "dobj", "advmod", "npadvmod")
+            for t in c.subtree if t.i not in subject]
+
+
+def _stated_place(scope: list[Any], actors: ArticleActors, gazetteer: Gazetteer | None) -> Location | None:
+    """A place the clause names: a country or city after "in"/"at", or "at" an institution of a country."""
     if gazetteer is not None:
         loc = stated_location(scope, actors, gazetteer)
         if loc is not None:
@@ -548,6 +551,13 @@ def _location(hit: _Hit, actors: ArticleActors, roles: _Roles, rtype: str, mode:
             for m in actors.mentions_in(list(t.subtree)):
                 if actors.actor(m.entity).kind in ("organisation", "group") and actors.actor(m.entity).country:
                     return Location(actors.actor(m.entity).country, None, how="stated")
+    return None
+
+
+def _location(hit: _Hit, actors: ArticleActors, roles: _Roles, rtype: str, mode: str | None,
+              scope: list[Any], stated: Location | None) -> Location | None:
+    if stated is not None:
+        return stated
     if rtype == "CONSULT" and mode == "visit" and roles.target:
         return Location(actors.actor(roles.target[0]).country, None, how="host")
     if any(t.lemma_.lower() in PLACE_NOUNS for t in scope):
@@ -615,7 +625,9 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             continue
         if rule.swap:
             roles = _Roles(roles.target or [], roles.source, roles.directed, roles.how + ", swapped")
-        place = _location(hit, actors, roles, rule.type, rule.mode, gazetteer)
+        scope = _scope(hit)
+        stated = _stated_place(scope, actors, gazetteer)  # looked up once, used for the roles and the event
+        place = _location(hit, actors, roles, rule.type, rule.mode, scope, stated)
         where_said = place or (stated_location(list(sent), actors, gazetteer) if gazetteer is not None else None)
         if not roles.source and not roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
             # "ethnic Albanians demonstrated in Serbia": people of the place, facing its state
@@ -671,7 +683,7 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             trigger=Span(article_id, tok.idx, tok.idx + len(tok), tok.text),
             rule=rule.id + ("+future" if modality == "future" else ""), cameo=cameo, mode=mode,
             contexts=_contexts(rule, sent, source, target), date=date,
-            location=_location(hit, actors, roles, rtype, mode, gazetteer) or _host_location(actors, rtype, roles),
+            location=_location(hit, actors, roles, rtype, mode, scope, stated) or _host_location(actors, rtype, roles),
             directed=roles.directed, confidence=round(confidence, 2))
         events.append(ev)
         lines.append(f"{where}: {rtype} {source.label} -> {target.label if target else '-'}"
@@ -754,19 +766,11 @@ def _nest_locations(events: list[Event]) -> None:
     visits = [e for e in events if e.type == "CONSULT" and e.mode == "visit" and e.location and e.location.how in ("host", "stated")]
     for i, e in enumerate(events):
         if e.location is None and visits and visits[0] is not e:
-            events[i] = _replace_location(e, visits[0].location)
-
-
-def _replace_location(e: Event, loc: Location | None) -> Event:
-    from dataclasses import replace
-
-    return replace(e, location=loc)
+            events[i] = replace(e, location=visits[0].location)
 
 
 def merge_mentions(events: list[Event]) -> list[Event]:
     """One event reported in several sentences of an article becomes one event with every evidence span."""
-    from dataclasses import replace
-
     out: list[Event] = []
     for e in events:
         key = _merge_key(e)

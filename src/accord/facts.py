@@ -227,7 +227,6 @@ def _parties(segment: list[Any], span: Any, actors: ArticleActors) -> tuple[str 
         if not country:
             continue
         (counterparts if _under_prep(actors.doc[m.head], segment) else holders).append(country)
-    holders = [c for c in holders if c not in counterparts[:0]]
     holder = holders[0] if holders else None
     counterpart = next((c for c in counterparts + holders[1:] if c != holder), None)
     return holder, counterpart
@@ -269,13 +268,8 @@ def _under_prep(tok: Any, segment: list[Any]) -> bool:
 def _metric(segment: list[Any], span: Any, fig: Figure) -> str | None:
     if fig.fact_type in ("count", "quantity"):
         return fig.unit
-    words = [t.lower_ for t in segment]
     near = sorted((abs(t.i - span.start), t.lemma_.lower()) for t in segment if t.lower_ in METRIC_WORDS)
-    if near:
-        return near[0][1]
-    if fig.fact_type == "percent" and "of" in words:
-        return None
-    return None
+    return near[0][1] if near else None
 
 
 def _fact_date(segment: list[Any], sent: Any, reference: FuzzyDate | None) -> FuzzyDate | None:
