@@ -26,6 +26,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads th
 _PHRASE_STOP = {"conj", "cc", "appos", "prep", "relcl", "acl", "advcl", "punct", "agent", "ccomp", "xcomp"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 _PRONOUNS_GROUP = {"it", "its"}
+INTERNATIONAL = frozenset({"IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC"})  # PLOVER's codes that are no country
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Tables:
     visitors: frozenset[str]
     people: dict[str, Known] = field(default_factory=dict)  # name or alias -> the person's entry
     country_names: dict[str, str] = field(default_factory=dict)  # code -> preferred name
+    surnames: dict[str, str] = field(default_factory=dict)  # "Bush" -> "USA": every known Bush is American
 
 
 def load_tables(user_file: str | None = None, *, igo_for_all: bool = False) -> Tables:
@@ -105,7 +107,18 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
     if user_file:
         _add_user(Path(user_file), places, orgs, sectors, people)
     return Tables(places, orgs, sectors, frozenset(roles["institutions"]), frozenset(roles["business"]),
-                  frozenset(roles["collectives"]), frozenset(roles["visitors"]), people, names)
+                  frozenset(roles["collectives"]), frozenset(roles["visitors"]), people, names, _surnames(people))
+
+
+def _surnames(people: dict[str, Known]) -> dict[str, str]:
+    """Surname -> country, for surnames that are no alias of one person but whose known bearers
+    all share one country ("President Bush": either Bush, an American either way)."""
+    countries: dict[str, set[str]] = {}
+    for form, known in people.items():
+        words = form.split()
+        if len(words) > 1 and words[-1][:1].isupper():
+            countries.setdefault(words[-1], set()).add(known.country)
+    return {w: next(iter(c)) for w, c in countries.items() if len(c) == 1 and w not in people}
 
 
 def _add_user(path: Path, places: dict[str, tuple[str, str]], orgs: dict[str, tuple[str, str, tuple[str, ...]]],
@@ -341,7 +354,22 @@ def _place_hits(doc: Any, tables: Tables) -> dict[int, tuple[int, str, str]]:
             i += n
             continue
         i += 1
-    return hits
+    return _residents(hits, words)
+
+
+def _residents(hits: dict[int, tuple[int, str, str]], words: list[str]) -> dict[int, tuple[int, str, str]]:
+    """ "Bosnian Serbs", "Kosovo Albanians": a people named by the country they live in is of that
+    country; the two hits become one."""
+    out = dict(hits)
+    for start, (end, code, kind) in sorted(hits.items()):
+        if start not in out or end not in out:
+            continue
+        nxt_end, _, nxt_kind = out[end]
+        if kind in ("demonym", "name") and nxt_kind == "demonym" and nxt_end == end + 1 \
+                and words[end].endswith("s") and words[end][:1].isupper():
+            out[start] = (nxt_end, code, kind)
+            del out[end]
+    return out
 
 
 @dataclass(frozen=True)
@@ -462,6 +490,8 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
             country = country or user.country
             sectors = sectors or user.sectors
             role = role or user.role_at(table.date)
+        elif country is None and " " not in name:
+            country = tables.surnames.get(name)
         eid = _same_person(table, name) or table._new(Actor(country, sectors, name, role, organisation, "person"))
         _refine(table, eid, country, sectors, role, organisation)
         start = min([t.i for t in left] + [ent.start])
@@ -590,9 +620,14 @@ def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str,
     for start, (end, code, kind) in sorted(places.items()):
         if any(i in table._by_token for i in range(start, end)):
             continue
-        if start > 0 and doc[start - 1].lower_ in ("ethnic", "pro"):
-            continue  # "ethnic Albanians in Serbia" are not Albania
         head_tok = doc[end - 1]
+        if start > 0 and doc[start - 1].lower_ in ("ethnic", "pro"):
+            # "ethnic Albanians in Serbia" are not Albania: they are people of Serbia, where stated
+            where = _of_country(head_tok, places)
+            if where and doc[start - 1].lower_ == "ethnic":
+                eid = table._new(Actor(where, ("ETH",), None, "ethnic " + doc[start:end].text, None, "group"))
+                table._add(start - 1, end, head_tok.i, eid, "group")
+            continue
         if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "from", "near", "into", "outside"):
             continue  # "met in Baku": a place, not an actor (places.py reads it)
         noun = head_tok.head if head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.pos_ in ("NOUN", "PROPN") else None
@@ -628,11 +663,16 @@ def _infer_countries(table: ArticleActors) -> None:
     counts = table.country_counts().most_common(2)
     # only an article about one country makes that country every unqualified official's
     home = counts[0][0] if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
+    named = {c for c in table.country_counts() if c not in INTERNATIONAL}
+    named |= {code for _, code, _ in table.place_hits.values() if code not in INTERNATIONAL}
+    single = home is None and len(named) == 1 and _only_setting(table, next(iter(named)))
+    if single:
+        home = next(iter(named))  # "Vice-President X declined ... the Kenya Anti-Corruption Commission": the one country named
     for e in table.entities.values():
         a = e.actor
-        if a.kind != "person" or a.country or not a.role:
+        if a.kind != "person" or a.country or not (a.role or single):
             continue
-        words = {w.lower().replace("defence", "defense") for w in a.role.split()} - {"minister", "ministry", "president"}
+        words = {w.lower().replace("defence", "defense") for w in (a.role or "").split()} - {"minister", "ministry", "president"}
         country = None
         for o in table.entities.values():
             if o.actor.kind == "organisation" and o.actor.country and o.actor.name and \
@@ -642,6 +682,20 @@ def _infer_countries(table: ArticleActors) -> None:
         country = country or home
         if country:
             e.actor = Actor(country, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
+
+
+def _only_setting(table: ArticleActors, code: str) -> bool:
+    """The country is named only as a setting ("Kenya's anti-corruption body", "in Algiers",
+    "Pakistani"), never as a party ("action against Russia", "visited Peru"): then it is the
+    home of the article's officials of no stated country."""
+    heads = [table.doc[end - 1] for start, (end, c, _) in table.place_hits.items() if c == code]
+    for tok in heads:
+        if tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "of", "within", "throughout", "across", "inside", "around"):
+            continue
+        return False
+    return bool(heads)
 
 
 def _resolve_nominal(table: ArticleActors, code: str, role: str | None, visitor: bool) -> str | None:
@@ -722,8 +776,12 @@ def _references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
 
 
 def _of_country(tok: Any, places: dict[int, tuple[int, str, str]]) -> str | None:
-    """ "the president of Armenia", "rebels in Chad": the country named in the noun's of/in phrase."""
-    for c in tok.children:
+    """ "the president of Armenia", "rebels in Chad", "a newspaper based in Beirut": the country
+    named in the noun's of/in phrase."""
+    children = list(tok.children)
+    children += [c for a in tok.children if a.dep_ == "acl" and a.lemma_.lower() in ("base", "headquarter", "locate")
+                 for c in a.children]
+    for c in children:
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "throughout", "across", "to"):
             for p in c.children:
                 if p.dep_ != "pobj":
@@ -775,6 +833,8 @@ def _antecedent(table: ArticleActors, tok: Any) -> str | None:
         head = table.doc[m.head]
         if head.dep_ in ("amod", "compound", "poss") and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head  # "French farmers said they ..."
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # "a group of Yoruba leaders announced that they ..."
         if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass")):
             best = m.entity
     return best
@@ -793,7 +853,7 @@ def _groups_of_the_sentence(table: ArticleActors) -> None:
     for sent in table.doc.sents:
         inside = [m for m in table.mentions if sent.start <= m.head < sent.end and m.kind != "collective"]
         countries = {table.actor(m.entity).country for m in inside} - {None}
-        countries = {c for c in countries if len(c) == 3 and c not in ("IGO", "NGO", "UNO", "EUR", "IMG", "ISM", "MNC")}
+        countries = {c for c in countries if len(c) == 3 and c not in INTERNATIONAL}
         if len(countries) != 1:
             continue
         code = countries.pop()

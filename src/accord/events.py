@@ -37,6 +37,9 @@ PLURAL_NOUN_OK = {"talk", "negotiation", "consultation", "discussion", "airstrik
 TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "time", "date"}
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
+# a resignation, surrender or withdrawal with no stated counterpart has no target (the people are no party to it)
+NO_DEFAULT_TARGET = {"RETREAT"}
+STATIVE_PASSIVES = {"commit", "determine", "prepare", "resolve", "dedicate", "devote", "oblige"}
 AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033", "CONCEDE": "035",
                "RETREAT": "035"}
 CONTEXT_WORDS = {"military": "military", "defense": "military", "defence": "military", "army": "military",
@@ -61,6 +64,7 @@ class Rule:
     absorbs: bool = False
     swap: bool = False
     phrase: tuple[str, ...] = ()
+    needs_target: bool = False  # fires only with an actor as its object ("allowed X to ...")
 
 
 #: "X said Y must ..." is a demand by X on Y, whatever the inner verb
@@ -113,7 +117,7 @@ def _rule(row: dict[str, Any], n: int) -> Rule:
                 mode=row.get("mode") or None, contexts=tuple(row.get("contexts") or ()), verbs=low(row.get("verbs")),
                 nouns=low(row.get("nouns")), with_=low(row.get("with")), light=low(row.get("light")),
                 absorbs=bool(row.get("absorbs")), swap=bool(row.get("swap")),
-                phrase=tuple(str(p).lower() for p in row.get("phrase") or ()))
+                phrase=tuple(str(p).lower() for p in row.get("phrase") or ()), needs_target=bool(row.get("needs_target")))
 
 
 # ---------------------------------------------------------------- finding triggers
@@ -187,9 +191,11 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
                 if c.dep_ in ("ccomp", "acl"):
                     absorbed.update(t.i for t in c.subtree)
         if h.rule.absorbs and h.kind == "verb":
+            # the verb's own light-verb noun ("threatened further action") is the event itself, kept
+            own = {n.token.i for n in hits if n.kind == "noun" and n.rule.light and n.anchor.i == h.token.i}
             inner = [c for c in h.token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")]
             for c in inner:
-                absorbed.update(t.i for t in c.subtree)
+                absorbed.update(t.i for t in c.subtree if t.i not in own)
     # a light verb and its noun name one event ("expressed support" fires once, on the noun)
     nouns_with_light = {h.anchor.i for h in hits if h.kind == "noun" and h.rule.light}
     # "hosted negotiators for peace talks": a noun of the same type inside the verb's clause is that event
@@ -278,6 +284,9 @@ def _subject(verb: Any) -> list[Any]:
                     return _noun_owner(v.head)
                 return list(c.subtree)
         if any(c.dep_ == "nsubjpass" for c in v.children):
+            if v.lemma_.lower() in STATIVE_PASSIVES:
+                # "Vietnam is committed to ...", "Russia is prepared to ...": the subject holds the stance
+                return [t for c in v.children if c.dep_ == "nsubjpass" for t in c.subtree]
             break  # a passive without "by ...": the actor is not stated
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:
             v = v.head
@@ -340,6 +349,17 @@ def _hostile_complement(verb: Any, dictionary: Dictionary) -> bool:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
             rules = dictionary.by_verb.get(c.lemma_.lower(), ())
             if any(QUAD_CLASS[r.type] == 4 and not r.with_ for r in rules):
+                return True
+    return False
+
+
+def _domestic_complement(verb: Any, dictionary: Dictionary) -> bool:
+    """The verb's complement is an act done at home ("threatened to impose a curfew in Algiers")."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            objects = _object_lemmas(c)
+            if any(r.type in DOMESTIC and r.type not in NO_DEFAULT_TARGET and (not r.with_ or r.with_ & objects)
+                   for r in dictionary.by_verb.get(c.lemma_.lower(), ())):
                 return True
     return False
 
@@ -412,11 +432,13 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
         src = actors.mentions_in(subj)
         tgt_tokens = _targets_of_verb(tok, {t.i for t in subj})
         if hit.rule.absorbs:
-            # "threatened to ban X", "demanded that X withdraw": the target is in the complement
+            # "threatened to ban X", "demanded that X withdraw": the target is in the complement,
+            # after the verb's own object ("ordered X to appear for questioning about Y": X)
+            direct = [t for c in tok.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
             for c in tok.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                     inner_subj = [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
-                    tgt_tokens = inner_subj + _targets_of_verb(c, {t.i for t in subj}) + tgt_tokens
+                    tgt_tokens = direct + inner_subj + _targets_of_verb(c, {t.i for t in subj}) + tgt_tokens
                     tgt_tokens += _condition_subjects(c)
         how = "subject"
     else:
@@ -623,6 +645,9 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if roles is None:
             lines.append(f"{where}: dropped, no actor found")
             continue
+        if rule.needs_target and not roles.target:
+            lines.append(f"{where}: dropped, no actor as its object")
+            continue
         if rule.swap:
             roles = _Roles(roles.target or [], roles.source, roles.directed, roles.how + ", swapped")
         scope = _scope(hit)
@@ -634,7 +659,8 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             roles = _Roles([actors.people_of(where_said.country)], [actors.country_entity(where_said.country)], True,
                            "unnamed actors of the place")
         if not roles.target and roles.source:
-            roles = _default_target(roles, actors, rule.type, place, visit=rule.mode == "visit")
+            at_home = rule.absorbs and hit.kind == "verb" and _domestic_complement(hit.token, dictionary)
+            roles = _default_target(roles, actors, "COERCE" if at_home else rule.type, place, visit=rule.mode == "visit")
         if not roles.source and roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
             # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place
             roles = _Roles([actors.people_of(where_said.country)], roles.target, True, roles.how + ", source from the place")
@@ -650,7 +676,9 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             # "will withdraw its force unless ...": a commitment on a condition is a threat
             rtype, cameo, mode = "THREATEN", "130", None
         elif modality == "future" and rtype not in ("AGREE", "SANCTION"):  # announced sanctions are sanctions
-            if QUAD_CLASS[rtype] == 4:
+            if rtype == "ASSAULT" and _prepared(hit.anchor):
+                rtype, cameo, mode = "MOBILIZE", "152", None  # "the army prepared to resume shelling": on alert
+            elif QUAD_CLASS[rtype] == 4:
                 rtype, cameo, mode = "THREATEN", "138" if rtype == "ASSAULT" else "130", None
             elif QUAD_CLASS[rtype] in (1, 2):
                 rtype, cameo, mode = "AGREE", AGREE_CAMEO.get(rtype, "030"), None
@@ -671,6 +699,10 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if target is not None and source.entity == target.entity:
             lines.append(f"{where}: dropped, source and target are the same actor")
             continue
+        if target is not None and target.kind == "country" and target.country == source.country \
+                and rtype in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE") and rule.type not in DOMESTIC:
+            # "Kostunica promised to democratize Serbia": his own country is what he acts on, not a party
+            target = None
         date = _event_date(hit, sent, modality, reference, article_id)
         tok = hit.token
         confidence = 0.8 if roles.how in ("subject", "passive", "coordinated subject", "between") else 0.6
@@ -691,6 +723,18 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
     events = _drop_self_comments(events, sent)
     _nest_locations(events)
     return CodedSentence(events, lines)
+
+
+def _prepared(verb: Any) -> bool:
+    """ "prepared to resume shelling", "is preparing to attack": readiness for force, not a threat."""
+    t = verb
+    for _ in range(3):
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in ("prepare", "gear", "mass"):
+            return True
+    return False
 
 
 def _drop_self_comments(events: list[Event], sent: Any) -> list[Event]:
@@ -719,7 +763,7 @@ def _default_target(roles: _Roles, actors: ArticleActors, rtype: str, place: Loc
             # "arrived in Chad": the host; "sought refuge in Germany": the people of that place
             target = actors.country_entity(place.country) if visit else actors.people_of(place.country)
             return _Roles(roles.source, [target], roles.directed, roles.how + ", target by default: " + place.country)
-        if rtype in DOMESTIC and (place is not None and place.country or src_country):
+        if rtype in DOMESTIC and rtype not in NO_DEFAULT_TARGET and (place is not None and place.country or src_country):
             code = place.country if place is not None and place.country else src_country
             return _Roles(roles.source, [actors.people_of(str(code))], roles.directed,
                           roles.how + ", target by default: the people of " + str(code))
