@@ -106,3 +106,47 @@ def test_a_group_of_no_stated_country_takes_the_one_country_of_its_sentence(acto
 def test_a_person_never_takes_the_country_of_the_sentence(actors_of):
     table = actors_of("President Zorro Vega threatened further action against Russia.")
     assert entity_of(table, "Zorro Vega").country is None
+
+
+def test_a_surname_that_all_its_known_bearers_share_takes_their_country(actors_of):
+    table = actors_of("President Bush spoke in Ohio.")
+    assert entity_of(table, "Bush").country == "USA"
+
+
+def test_an_official_of_no_stated_country_takes_the_one_country_named_as_a_setting(actors_of):
+    table = actors_of("Vice-President Zorro Vega declined to answer the Peruvian anti-corruption court.")
+    assert entity_of(table, "Zorro Vega").country == "PER"
+    # named as the other party, the country is not his
+    table = actors_of("Vice-President Zorro Vega declined to meet Peru.")
+    assert entity_of(table, "Zorro Vega").country is None
+
+
+def test_residents_named_by_their_country_and_ethnic_groups_by_where_they_live(actors_of):
+    table = actors_of("Bosnian Serbs said their forces had withdrawn.")
+    assert entity_of(table, "Bosnian Serbs").country == "BIH"
+    table = actors_of("Ethnic Hungarians in Slovakia protested on Sunday.")
+    assert entity_of(table, "Ethnic Hungarians").country == "SVK"
+
+
+def test_a_group_based_somewhere_is_of_that_country(actors_of):
+    table = actors_of("A newspaper based in Beirut defied the ban.")
+    assert entity_of(table, "newspaper").country == "LBN"
+
+
+def test_a_country_name_with_a_letter_dropped_or_added_is_read(actors_of):
+    table = actors_of("Ethopia has agreed to reopen its borders.")
+    assert entity_of(table, "Ethopia").country == "ETH"
+    table = actors_of("Quatar's emir arrived on Saturday.")
+    assert entity_of(table, "Quatar").country == "QAT"
+
+
+def test_words_one_letter_from_a_country_name_are_not_countries(actors_of):
+    for text, word in [("Inland revenue rose in March.", "Inland"), ("Cameron said he would stay.", "Cameron"),
+                       ("Leaders of the Americas met.", "Americas")]:
+        table = actors_of(text)
+        assert not any(word in m.text and e.actor.country for e in table.to_entities() for m in e.mentions), text
+
+
+def test_an_unknown_worldwide_body_is_international(actors_of):
+    table = actors_of("The World Water Forum opened in Kyoto.")
+    assert entity_of(table, "World Water Forum").country == "NGO"

@@ -183,3 +183,66 @@ def test_a_demand_is_put_to_the_subject_of_its_clause_and_absorbs_it(annotator):
     e = one(evs, "REQUEST")
     assert e.source.country == "IGO" and e.target.country == "ISR"
     assert not [x for x in evs if x.type in ("CONCEDE", "RETREAT")]
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    # a resignation, surrender or withdrawal with no counterpart named has no target
+    ("Peruvian Prime Minister Gustavo Adrianzen resigned on Monday.", "RETREAT", ("PER", None)),
+    ("Two hundred Colombian guerrillas surrendered last week.", "RETREAT", ("COL", None)),
+    # a people named by the country it lives in is of that country
+    ("Bosnian Croats completed their withdrawal from the town.", "RETREAT", ("BIH", None)),
+    # a stance told in the passive belongs to its subject; his own country is no party to a promise
+    ("The minister said Chile is committed to opening its copper market.", "AGREE", ("CHL", None)),
+    ("Argentine President Javier Milei promised to modernize Argentina.", "AGREE", ("ARG", None)),
+    # a verb's own object comes before the actors of its complement
+    ("A Brazilian judge ordered former president Jair Bolsonaro to explain arms sales to Paraguay.",
+     "REQUEST", ("BRA", "BRA")),
+    # a threat to act at home faces the people of the place
+    ("Tunisian President Kais Saied threatened to impose a curfew in Tunis.", "THREATEN", ("TUN", "TUN")),
+    # preparing an attack is a mobilisation, not a threat
+    ("The Armenian army prepared to resume shelling Azerbaijani positions.", "MOBILIZE", ("ARM", "AZE")),
+    # the noun a threatening verb takes is the threat itself
+    ("French President Emmanuel Macron threatened further action against Iran.", "THREATEN", ("FRA", "IRN")),
+])
+def test_roles_without_a_stated_party_and_stances(annotator, text, type_, pair):
+    assert dyad(one(events(text, annotator=annotator), type_)) == pair
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    ("Kenya's High Court allowed opposition leader Raila Odinga to hold a rally in Nairobi.", "CONCEDE", ("KEN", "KEN")),
+    ("Rebels in Mali blocked transport into Bamako on Tuesday.", "PROTEST", ("MLI", "MLI")),
+    ("Thousands of Greek dock workers stopped work on Monday.", "PROTEST", ("GRC", "GRC")),
+    ("Venezuela's government ordered the opposition newspaper El Nacional to suspend publication.", "COERCE", ("VEN", "VEN")),
+    ("Canada said it would prohibit all aid to Haitian gangs.", "SANCTION", ("CAN", "HTI")),
+    ("Zambian President Hakainde Hichilema has reneged on his promise to cut fuel prices.", "REJECT", ("ZMB", None)),
+    ("Kurdish leaders said they are ready to forgive Iraqi Prime Minister Mohammed Shia al-Sudani.", "AGREE", ("IRQ", "IRQ")),
+])
+def test_concessions_obstruction_strikes_censorship_and_cut_aid(annotator, text, type_, pair):
+    e = one(events(text, annotator=annotator), type_)
+    assert e.source.country == pair[0] and (e.target.country if e.target else None) == pair[1]
+
+
+def test_allowing_needs_an_actor_as_object(annotator):
+    evs = events("The new law allows the export of lithium.", annotator=annotator)
+    assert not [e for e in evs if e.type == "CONCEDE"]
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    # a decision taken is the act, not a promise
+    ("Brazil's Supreme Court decided to allow candidate Lula da Silva to run in the election.", "CONCEDE", ("BRA", "BRA")),
+    # unnamed investigators are the authorities of the place
+    ("A French citizen has been put under investigation in Spain for her role in the riots.", "ACCUSE", ("ESP", "FRA")),
+    # "X concluded that Y must": a demand
+    ("The Global Climate Forum concluded that China must cut its coal use.", "REQUEST", ("NGO", "CHN")),
+    # widening freedoms is a concession
+    ("Uzbek President Shavkat Mirziyoyev took steps to expand press freedoms in Uzbekistan.", "CONCEDE", ("UZB", "UZB")),
+    # opening borders to people is asylum (AID); to trade it is not
+    ("Chad opened its borders to Sudanese refugees on Monday.", "AID", ("TCD", "SDN")),
+])
+def test_decisions_place_authorities_conclusions_freedoms_and_asylum(annotator, text, type_, pair):
+    assert dyad(one(events(text, annotator=annotator), type_)) == pair
+
+
+def test_opening_a_border_to_trade_is_no_asylum(annotator):
+    evs = events("Chad reopened its border with Sudan to trade on Monday.", annotator=annotator)
+    assert not [e for e in evs if e.type == "AID"]

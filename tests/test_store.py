@@ -89,3 +89,32 @@ def test_reading_a_missing_store_says_how_to_make_one(tmp_path):
         Store.open(tmp_path / "none.db", readonly=True)
     assert main(["events", "--db", str(tmp_path / "none.db")]) == 2
     assert not (tmp_path / "none.db").exists()
+
+
+def test_a_file_repeating_a_stored_text_joins_its_records_by_name(tmp_path):
+    text = "Portugal and Morocco signed a memorandum on fisheries on Tuesday.\n"
+    for name in ("first.txt", "second.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as store:
+        report = process([tmp_path / "first.txt", tmp_path / "second.txt"], settings=Settings(), store=store)
+        assert report.articles == 1 and report.skipped == 1
+        assert store.counts()["articles"] == 1  # parsed and stored once
+        raw = [r for r in store.iter_records() if r["kind"] == "event"]
+        assert raw and all(r["doc_ids"] == ["first", "second"] for r in raw)
+        assert store.events(clustered=True)[0]["doc_ids"] == ["first", "second"]
+        # a rerun adds no copy twice
+        process([tmp_path], settings=Settings(), store=store)
+        assert [r["doc_ids"] for r in store.iter_records() if r["kind"] == "event"][0] == ["first", "second"]
+
+
+def test_a_version_1_store_is_upgraded_when_opened_for_writing(tmp_path):
+    import sqlite3
+    path = tmp_path / "old.db"
+    Store.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE copies")
+        conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    Store.open(path).close()
+    with Store.open(path, readonly=True) as store:
+        assert store.counts()["articles"] == 0
+        assert store.conn.execute("SELECT count(*) FROM copies").fetchone()[0] == 0

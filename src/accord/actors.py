@@ -72,6 +72,7 @@ class Tables:
     people: dict[str, Known] = field(default_factory=dict)  # name or alias -> the person's entry
     country_names: dict[str, str] = field(default_factory=dict)  # code -> preferred name
     surnames: dict[str, str] = field(default_factory=dict)  # "Bush" -> "USA": every known Bush is American
+    igo_for_all: bool = False  # the UN, the EU and NGOs coded IGO (setting igo_for_all)
 
 
 def load_tables(user_file: str | None = None, *, igo_for_all: bool = False) -> Tables:
@@ -107,7 +108,7 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
     if user_file:
         _add_user(Path(user_file), places, orgs, sectors, people)
     return Tables(places, orgs, sectors, frozenset(roles["institutions"]), frozenset(roles["business"]),
-                  frozenset(roles["collectives"]), frozenset(roles["visitors"]), people, names, _surnames(people))
+                  frozenset(roles["collectives"]), frozenset(roles["visitors"]), people, names, _surnames(people), igo_for_all)
 
 
 def _surnames(people: dict[str, Known]) -> dict[str, str]:
@@ -347,6 +348,9 @@ def _place_hits(doc: Any, tables: Tables) -> dict[int, tuple[int, str, str]]:
             # "Azerbaijan-Italy" as one token: the first part acts here
             part = words[i].split("-")[0]
             found = (1, part) if part in tables.places else None
+        if found is None:
+            typo = _typo_place(doc[i], tables)
+            found = (1, typo) if typo else None
         if found:
             n, form = found
             hit = tables.places[form]
@@ -377,6 +381,8 @@ class _Index:
     place_first: frozenset[str]
     org_first: frozenset[str]
     people_first: frozenset[str]
+    place_typos: dict[str, str] = field(default_factory=dict)  # one-letter variant -> form, where unambiguous
+    person_words: frozenset[str] = frozenset()  # every word of the people table's names
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -385,8 +391,53 @@ _INDEXES: dict[int, _Index] = {}
 def _index(tables: Tables) -> _Index:
     key = id(tables)
     if key not in _INDEXES:
-        _INDEXES[key] = _Index(_first_words(tables.places), _first_words(tables.orgs), _first_words(tables.people))
+        _INDEXES[key] = _Index(_first_words(tables.places), _first_words(tables.orgs), _first_words(tables.people),
+                               _typo_index(tables.places), frozenset(w for n in tables.people for w in n.split()))
     return _INDEXES[key]
+
+
+TYPO_MIN_LENGTH = 6  # shorter names are too close to each other and to ordinary words ("Mali", "Bali")
+
+
+def _deletions(word: str) -> set[str]:
+    """Every form of the word with one letter left out."""
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _typo_index(places: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """One-word country names and their forms with a letter left out, for reading "Ethopia" and
+    "Quatar" (a letter dropped or added; a changed letter makes real words: "Indiana", "Siberia");
+    a form that two countries share is left out."""
+    found: dict[str, set[str]] = {}
+    for form, (code, kind) in places.items():
+        if " " in form or len(form) < TYPO_MIN_LENGTH - 1 or kind != "name":
+            continue
+        for v in {form.lower()} | _deletions(form.lower()):
+            found.setdefault(v, set()).add(form)
+    return {v: next(iter(f)) for v, f in found.items() if len({places[x][0] for x in f}) == 1}
+
+
+def _typo_place(tok: Any, tables: Tables) -> str | None:
+    """The country name a misspelt proper noun stands for: one letter dropped ("Ethopia") or added ("Quatar")."""
+    word = tok.text
+    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or not word[:1].isupper() or word.isupper() or tok.pos_ != "PROPN" \
+            or tok.ent_type_ in ("PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW") \
+            or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
+        return None
+    typos = _index(tables).place_typos
+    low = word.lower()
+    forms = set()
+    for v in _deletions(low):  # a letter added: the name is the word less one letter
+        f = typos.get(v)
+        if f is not None and f.lower() == v:
+            forms.add(f)
+    f = typos.get(low)  # a letter dropped: the word is the name less one letter
+    if f is not None and len(f) == len(low) + 1:
+        forms.add(f)
+    # same first letter ("Inland" is no Finland), no plural ("the Americas"), no known person's name ("Cameron")
+    forms = {f for f in forms if f[0].lower() == low[0] and low != f.lower() + "s" and word not in _index(tables).person_words}
+    codes = {tables.places[f][0] for f in forms}
+    return next(iter(forms)) if len(codes) == 1 else None
 
 
 def _role_of(tokens: list[Any], tables: Tables) -> tuple[str | None, tuple[str, ...]]:
@@ -582,6 +633,13 @@ def _organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[int, 
         heads = {t.text for t in run}
         is_inst = bool(heads & tables.institutions)
         biz = chunk.root.lower_ in tables.business or any(t.lower_ in tables.business for t in chunk)
+        if country is None and _international_body(run) and not any(t.i in table._by_token for t in run):
+            # "the Third World Water Forum": a body of no country named as worldwide is international
+            code = "IGO" if tables.igo_for_all else "NGO"
+            name = " ".join(t.text for t in run)
+            eid = _find(table, kind="organisation", name=name) or table._new(Actor(code, ("NGO",), name, None, name, "organisation"))
+            table._add(run[0].i, run[-1].i + 1, run[-1].i, eid, "organisation")
+            continue
         if country is None or not (is_inst or biz):
             continue
         if biz and not is_inst:
@@ -595,6 +653,17 @@ def _organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[int, 
             _, sectors = _role_of(run, tables)
         eid = _find(table, kind="organisation", name=name) or table._new(Actor(country, sectors, name, None, name, "organisation"))
         table._add(run[0].i, run[-1].i + 1, chunk.root.i if chunk.root in run else run[-1].i, eid, "organisation")
+
+
+WORLDWIDE = {"World", "International", "Global", "Transnational"}
+BODIES = {"Forum", "Federation", "Council", "Association", "Foundation", "Alliance", "Network", "Institute",
+          "Committee", "Organization", "Organisation", "Movement", "Watch", "Congress", "Confederation", "Society"}
+
+
+def _international_body(run: list[Any]) -> bool:
+    """A capitalised name with a worldwide word and ending in a word for a body ("World Water Forum")."""
+    words = [t.text for t in run]
+    return len(words) >= 2 and words[-1] in BODIES and bool(WORLDWIDE & set(words[:-1]))
 
 
 def _capital_run(toks: list[Any]) -> list[Any]:

@@ -23,7 +23,8 @@ from .model import EVENT_TYPES, QUAD_CLASS, Actor, Event, FuzzyDate, Location, S
 from .places import Gazetteer, stated_location
 
 REPORTING = {"say", "report", "announce", "tell", "state", "inform", "add", "note", "claim", "confirm", "quote"}
-INTENT = {"willing", "ready", "prepared", "determined", "eager", "set", "plan", "intend", "promise", "pledge", "decide", "offer", "expect", "prepare", "hope", "want", "seek",
+CONCLUDING = {"conclude", "declare", "insist", "stress", "argue", "maintain", "write"}  # "X concluded that Y must ..."
+INTENT = {"willing", "ready", "prepared", "determined", "eager", "set", "plan", "intend", "promise", "pledge", "offer", "expect", "prepare", "hope", "want", "seek",
           "vow", "aim", "propose", "agree", "consider", "wish", "undertake", "commit", "go"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 DOUBT_AUX = {"may", "might", "could", "should", "must", "can"}
@@ -65,6 +66,7 @@ class Rule:
     swap: bool = False
     phrase: tuple[str, ...] = ()
     needs_target: bool = False  # fires only with an actor as its object ("allowed X to ...")
+    to_people: bool = False  # fires only when done "to" people ("opened its borders to refugees")
 
 
 #: "X said Y must ..." is a demand by X on Y, whatever the inner verb
@@ -117,7 +119,7 @@ def _rule(row: dict[str, Any], n: int) -> Rule:
                 mode=row.get("mode") or None, contexts=tuple(row.get("contexts") or ()), verbs=low(row.get("verbs")),
                 nouns=low(row.get("nouns")), with_=low(row.get("with")), light=low(row.get("light")),
                 absorbs=bool(row.get("absorbs")), swap=bool(row.get("swap")),
-                phrase=tuple(str(p).lower() for p in row.get("phrase") or ()), needs_target=bool(row.get("needs_target")))
+                phrase=tuple(str(p).lower() for p in row.get("phrase") or ()), needs_target=bool(row.get("needs_target")), to_people=bool(row.get("to_people")))
 
 
 # ---------------------------------------------------------------- finding triggers
@@ -161,7 +163,8 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
         if tok.pos_ in ("VERB", "AUX") and lemma in dictionary.by_verb:
             objects = _object_lemmas(tok)
             for rule in dictionary.by_verb[lemma]:
-                if (not rule.with_ or rule.with_ & objects) and _phrase_ok(tok, rule.phrase):
+                if (not rule.with_ or rule.with_ & objects) and _phrase_ok(tok, rule.phrase) \
+                        and (not rule.to_people or _to_people(tok)):
                     hits.append(_Hit(rule, tok, "verb", tok))
                     break
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in dictionary.by_noun and tok.dep_ != "compound":
@@ -177,7 +180,7 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
                 hits.append(_Hit(rule, tok, "noun", governor if governor is not None else tok))
                 break
     for tok in sent:
-        if tok.lemma_.lower() in REPORTING and tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
+        if tok.lemma_.lower() in REPORTING | CONCLUDING and tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
             for c in tok.children:
                 if c.dep_ == "ccomp" and any(a.lower_ in ("must", "should") or (a.lower_ == "to" and a.head.lemma_ == "have")
                                              for a in c.children if a.dep_ in ("aux", "xcomp")):
@@ -205,6 +208,22 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
             absorbed.update(n.token.i for n in hits if n.kind == "noun" and n.rule.type == h.rule.type
                             and n.token.i in inside and not n.rule.light)
     return [h for h in hits if h.token.i not in absorbed and not (h.kind == "verb" and h.token.i in nouns_with_light)]
+
+
+PEOPLE_NOUNS = {"refugee", "migrant", "asylum-seeker", "people", "civilian", "evacuee", "national", "citizen",
+                "alien", "family", "displaced", "exile", "immigrant"}
+
+
+def _to_people(verb: Any) -> bool:
+    """ "opened its borders to West Africans / to refugees": the verb's "to" names people."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for p in c.children:
+                for n in [p, *p.conjuncts]:
+                    if n.dep_ in ("pobj", "conj") and n.tag_ in ("NNS", "NNPS") and (
+                            n.ent_type_ == "NORP" or n.lemma_.lower() in PEOPLE_NOUNS):
+                        return True
+    return False
 
 
 def _governing_verb(tok: Any) -> Any | None:
@@ -358,8 +377,9 @@ def _domestic_complement(verb: Any, dictionary: Dictionary) -> bool:
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
             objects = _object_lemmas(c)
-            if any(r.type in DOMESTIC and r.type not in NO_DEFAULT_TARGET and (not r.with_ or r.with_ & objects)
-                   for r in dictionary.by_verb.get(c.lemma_.lower(), ())):
+            verb_rules = [r for r in dictionary.by_verb.get(c.lemma_.lower(), ()) if not r.with_ or r.with_ & objects]
+            noun_rules = [r for o in objects for r in dictionary.by_noun.get(o, ()) if c.lemma_.lower() in r.light]
+            if any(r.type in DOMESTIC and r.type not in NO_DEFAULT_TARGET for r in verb_rules + noun_rules):
                 return True
     return False
 
@@ -664,6 +684,9 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if not roles.source and roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
             # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place
             roles = _Roles([actors.people_of(where_said.country)], roles.target, True, roles.how + ", source from the place")
+        if not roles.source and roles.target and where_said is not None and where_said.country and rule.mode == "investigate":
+            # "X was put under investigation in Italy": the authorities of the place investigate
+            roles = _Roles([actors.country_entity(where_said.country)], roles.target, True, roles.how + ", the state of the place")
         if not roles.source:
             lines.append(f"{where}: dropped, no source actor")
             continue

@@ -52,6 +52,7 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
                 tick()
                 continue
             if store is not None and store.has_article(item.content_hash):
+                store.add_copy(item.content_hash, item.id, item.path)
                 report.skipped += 1
                 tick()
                 continue
@@ -76,6 +77,7 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
                 tick()
                 continue
             if store is not None and not store.add(x):
+                store.add_copy(x.article.content_hash, x.article.id, x.article.path)
                 report.skipped += 1  # its text came earlier in this run, still being parsed when this was read
                 tick()
                 continue

@@ -19,7 +19,7 @@ from .errors import QueryError, StoreError
 from .exports import event_record, fact_record
 from .model import Extraction, Rejected
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added `copies`: the same text under other names
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,6 +45,8 @@ CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), country TEXT, kind TEXT,
     name TEXT, role TEXT, sectors TEXT, mentions TEXT NOT NULL, person TEXT);
 CREATE INDEX IF NOT EXISTS actors_name ON actors(name);
+CREATE TABLE IF NOT EXISTS copies (
+    hash TEXT NOT NULL REFERENCES articles(hash), doc_id TEXT NOT NULL, path TEXT, PRIMARY KEY (hash, doc_id));
 CREATE TABLE IF NOT EXISTS quarantine (
     id INTEGER PRIMARY KEY, location TEXT NOT NULL UNIQUE, reason TEXT NOT NULL, content_hash TEXT, at REAL NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(hash UNINDEXED, title, text);
@@ -103,6 +105,8 @@ class Store:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.executescript(SCHEMA)
                 conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                # a version 1 store only lacked the copies table, which the script above has just made
+                conn.execute("UPDATE meta SET value=? WHERE key='schema_version' AND value='1'", (str(SCHEMA_VERSION),))
                 conn.commit()
             conn.execute("PRAGMA busy_timeout=10000")
             conn.row_factory = sqlite3.Row
@@ -185,6 +189,12 @@ class Store:
                     consolidate.person_key(act.name, act.country) if act.kind == "person" else None))
         return True
 
+    def add_copy(self, content_hash: str, doc_id: str, path: str | None = None) -> None:
+        """Record that a file repeats the text of a stored article: its name joins that article's records."""
+        with self.transaction() as c:
+            c.execute("INSERT OR IGNORE INTO copies SELECT hash, ?, ? FROM articles WHERE hash=? AND doc_id != ?",
+                      (doc_id, path, content_hash, doc_id))
+
     def quarantine(self, item: Rejected) -> None:
         with self.transaction() as c:
             c.execute("INSERT INTO quarantine (location, reason, content_hash, at) VALUES (?,?,?,?) "
@@ -229,7 +239,12 @@ class Store:
         for rec in rows:
             members = [json.loads(r[0]) for r in self.conn.execute(
                 f"SELECT record FROM {table} WHERE cluster = ? ORDER BY rowid", (rec["id"],))]  # noqa: S608
-            rec["doc_ids"] = list(dict.fromkeys(m["doc_id"] for m in members))
+            hashes = list(dict.fromkeys(m["id"].rsplit(":", 1)[0] for m in members))
+            copies = [dict(r) for h in hashes
+                      for r in self.conn.execute("SELECT doc_id, path FROM copies WHERE hash=? ORDER BY rowid", (h,))]
+            rec["doc_ids"] = list(dict.fromkeys([m["doc_id"] for m in members] + [c["doc_id"] for c in copies]))
+            if copies:
+                rec["copies"] = copies  # files that repeat the text of a member's article
             rec["sources"] = [{"id": m["id"], "doc_id": m["doc_id"], "evidence": m["evidence"],
                                "evidence_span": m["evidence_span"], "date": m.get("date"),
                                **({"value": m["value"]} if "value" in m else {})} for m in members]
@@ -278,9 +293,13 @@ class Store:
         """Every event and fact record, article by article in the order they were stored."""
         hashes = [r[0] for r in self.conn.execute("SELECT hash FROM articles ORDER BY rowid")]
         for h in hashes:
+            copies = [r[0] for r in self.conn.execute("SELECT doc_id FROM copies WHERE hash=? ORDER BY rowid", (h,))]
             for table in ("events", "facts"):
                 for row in self.conn.execute(f"SELECT record FROM {table} WHERE article_hash=? ORDER BY rowid", (h,)):  # noqa: S608
-                    yield json.loads(row[0])
+                    rec = json.loads(row[0])
+                    if copies:
+                        rec["doc_ids"] = [rec["doc_id"], *copies]  # the same text stored under other names
+                    yield rec
 
     def quarantined(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT location, reason, content_hash, at FROM quarantine ORDER BY id")]
