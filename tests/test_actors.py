@@ -150,3 +150,13 @@ def test_words_one_letter_from_a_country_name_are_not_countries(actors_of):
 def test_an_unknown_worldwide_body_is_international(actors_of):
     table = actors_of("The World Water Forum opened in Kyoto.")
     assert entity_of(table, "World Water Forum").country == "NGO"
+
+
+def test_a_bare_surname_needs_a_title_that_its_bearers_held(actors_of):
+    assert entity_of(actors_of("Judge Bush sentenced him."), "Bush").country is None
+
+
+def test_a_title_with_a_name_in_apposition_gives_the_role(actors_of):
+    table = actors_of("The Minister for Interior Imran Khan Niazi allowed the rally, according to the Pakistani news agency.")
+    actor = entity_of(table, "Niazi")
+    assert actor.role and "Minister" in actor.role and actor.country == "PAK"

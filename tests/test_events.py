@@ -229,7 +229,7 @@ def test_allowing_needs_an_actor_as_object(annotator):
 
 @pytest.mark.parametrize("text,type_,pair", [
     # a decision taken is the act, not a promise
-    ("Brazil's Supreme Court decided to allow candidate Lula da Silva to run in the election.", "CONCEDE", ("BRA", "BRA")),
+    ("Brazil's Supreme Court decided to allow former president Jair Bolsonaro to run in the election.", "CONCEDE", ("BRA", "BRA")),
     # unnamed investigators are the authorities of the place
     ("A French citizen has been put under investigation in Spain for her role in the riots.", "ACCUSE", ("ESP", "FRA")),
     # "X concluded that Y must": a demand
@@ -246,3 +246,28 @@ def test_decisions_place_authorities_conclusions_freedoms_and_asylum(annotator, 
 def test_opening_a_border_to_trade_is_no_asylum(annotator):
     evs = events("Chad reopened its border with Sudan to trade on Monday.", annotator=annotator)
     assert not [e for e in evs if e.type == "AID"]
+
+
+def test_what_would_have_happened_is_no_event(annotator):
+    evs = events("Chile proposed a bill that would have allowed Peru to extradite Chilean citizens.", annotator=annotator)
+    assert not [e for e in evs if e.type in ("CONCEDE", "AGREE") and e.rule.startswith("allow")]
+
+
+def test_a_demand_told_as_an_object_noun_is_put_to_the_subject_of_the_that_clause(annotator):
+    evs = events("The World Health Organization reiterated its demand today that Brazil lift the restrictions.",
+                 annotator=annotator)
+    e = one(evs, "REQUEST")
+    assert e.target is not None and e.target.country == "BRA"
+    assert not [x for x in evs if x.type == "CONCEDE"]  # the lifting is what is demanded
+
+
+def test_ethnic_groups_of_no_stated_place_belong_to_the_article_s_country(annotator):
+    text = ("Ethnic Serbs have vowed to fight until they control the villages near Kosovo's border, "
+            "Kosovo officials said. Kosovo police were on alert.")
+    e = one(events(text, annotator=annotator), "THREATEN")
+    assert dyad(e) == ("XKX", "XKX")
+
+
+def test_words_that_a_speaker_says_we_must_do_are_no_demand(annotator):
+    evs = events('Canadian Prime Minister Mark Carney wrote: "We must always stand by our allies."', annotator=annotator)
+    assert not [e for e in evs if e.type == "REQUEST"]

@@ -71,7 +71,7 @@ class Tables:
     visitors: frozenset[str]
     people: dict[str, Known] = field(default_factory=dict)  # name or alias -> the person's entry
     country_names: dict[str, str] = field(default_factory=dict)  # code -> preferred name
-    surnames: dict[str, str] = field(default_factory=dict)  # "Bush" -> "USA": every known Bush is American
+    surnames: dict[str, tuple[Known, ...]] = field(default_factory=dict)  # "Bush" -> both known Bushes
     igo_for_all: bool = False  # the UN, the EU and NGOs coded IGO (setting igo_for_all)
 
 
@@ -111,15 +111,24 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
                   frozenset(roles["collectives"]), frozenset(roles["visitors"]), people, names, _surnames(people), igo_for_all)
 
 
-def _surnames(people: dict[str, Known]) -> dict[str, str]:
-    """Surname -> country, for surnames that are no alias of one person but whose known bearers
-    all share one country ("President Bush": either Bush, an American either way)."""
-    countries: dict[str, set[str]] = {}
+def _surnames(people: dict[str, Known]) -> dict[str, tuple[Known, ...]]:
+    """Surname -> the known people who bear it, for surnames that are no alias of one person."""
+    bearers: dict[str, dict[int, Known]] = {}
     for form, known in people.items():
         words = form.split()
         if len(words) > 1 and words[-1][:1].isupper():
-            countries.setdefault(words[-1], set()).add(known.country)
-    return {w: next(iter(c)) for w, c in countries.items() if len(c) == 1 and w not in people}
+            bearers.setdefault(words[-1], {})[id(known)] = known
+    return {w: tuple(b.values()) for w, b in bearers.items() if w not in people}
+
+
+def surname_country(tables: "Tables", surname: str, role: str | None) -> str | None:
+    """ "President Bush": the country shared by every known Bush who held that title; no title, no guess."""
+    if not role:
+        return None
+    title = role.split()[-1].lower()
+    fits = [k for k in tables.surnames.get(surname, ()) if any(title in r.lower().split() for r, _, _ in k.roles)]
+    countries = {k.country for k in fits}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _add_user(path: Path, places: dict[str, tuple[str, str]], orgs: dict[str, tuple[str, str, tuple[str, ...]]],
@@ -505,7 +514,7 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
             continue
         root = ent.root
         left = [t for t in _phrase_left(root) if t.i < ent.start]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        if root.dep_ == "appos" and (root.head.pos_ == "NOUN" or root.head.lower_ in tables.sectors) and root.head.i < ent.start:
             # "his Italian counterpart Guido Crosetto": the name is in apposition to its title
             left = sorted([root.head] + _phrase_left(root.head) + left, key=lambda t: t.i)
         org_tok = next((t for t in left if t.dep_ == "poss" and t.i not in places and t.pos_ != "PRON"), None)
@@ -542,7 +551,7 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
             sectors = sectors or user.sectors
             role = role or user.role_at(table.date)
         elif country is None and " " not in name:
-            country = tables.surnames.get(name)
+            country = surname_country(tables, name, role)
         eid = _same_person(table, name) or table._new(Actor(country, sectors, name, role, organisation, "person"))
         _refine(table, eid, country, sectors, role, organisation)
         start = min([t.i for t in left] + [ent.start])
@@ -693,7 +702,8 @@ def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str,
         if start > 0 and doc[start - 1].lower_ in ("ethnic", "pro"):
             # "ethnic Albanians in Serbia" are not Albania: they are people of Serbia, where stated
             where = _of_country(head_tok, places)
-            if where and doc[start - 1].lower_ == "ethnic":
+            if doc[start - 1].lower_ == "ethnic":
+                # no place stated: the country the article is about, if any (see _infer_countries)
                 eid = table._new(Actor(where, ("ETH",), None, "ethnic " + doc[start:end].text, None, "group"))
                 table._add(start - 1, end, head_tok.i, eid, "group")
             continue
@@ -739,9 +749,13 @@ def _infer_countries(table: ArticleActors) -> None:
         home = next(iter(named))  # "Vice-President X declined ... the Kenya Anti-Corruption Commission": the one country named
     for e in table.entities.values():
         a = e.actor
-        if a.kind != "person" or a.country or not (a.role or single):
+        if a.kind == "group" and a.country is None and (a.role or "").startswith("ethnic ") and home:
+            # "ethnic Albanians have sworn to fight" in an article about Macedonia: Macedonia's
+            e.actor = Actor(home, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
             continue
-        words = {w.lower().replace("defence", "defense") for w in (a.role or "").split()} - {"minister", "ministry", "president"}
+        if a.kind != "person" or a.country or not a.role:
+            continue
+        words = {w.lower().replace("defence", "defense") for w in a.role.split()} - {"minister", "ministry", "president"}
         country = None
         for o in table.entities.values():
             if o.actor.kind == "organisation" and o.actor.country and o.actor.name and \

@@ -70,7 +70,7 @@ class Rule:
 
 
 #: "X said Y must ..." is a demand by X on Y, whatever the inner verb
-MUST_RULE = Rule(id="said-must", type="REQUEST", cameo="100", absorbs=True)
+MUST_RULE = Rule(id="said-must", type="REQUEST", cameo="100", absorbs=True, needs_target=True)
 
 
 @dataclass(frozen=True)
@@ -190,9 +190,8 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
     for h in hits:
         if h.kind == "noun" and QUAD_CLASS[h.rule.type] == 3:
             # "its demand that Israel lift the blockade": the lifting is what is demanded, not an event
-            for c in h.token.children:
-                if c.dep_ in ("ccomp", "acl"):
-                    absorbed.update(t.i for t in c.subtree)
+            for c in _content_clauses(h.token) + [c for c in h.token.children if c.dep_ in ("ccomp", "acl")]:
+                absorbed.update(t.i for t in c.subtree)
         if h.rule.absorbs and h.kind == "verb":
             # the verb's own light-verb noun ("threatened further action") is the event itself, kept
             own = {n.token.i for n in hits if n.kind == "noun" and n.rule.light and n.anchor.i == h.token.i}
@@ -279,6 +278,8 @@ def _modality(hit: _Hit) -> str:
             return "doubtful"
         if kids & DOUBT_AUX and not (kids & FUTURE_AUX):
             return "doubtful"
+        if kids & FUTURE_AUX and "have" in kids and v.tag_ == "VBN":
+            return "doubtful"  # "a bill that would have allowed ...": what did not happen
         if kids & FUTURE_AUX:
             return "future"
         if v is not verb and v.lemma_.lower() in INTENT and verb.dep_ == "xcomp":
@@ -365,11 +366,16 @@ def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
 def _hostile_complement(verb: Any, dictionary: Dictionary) -> bool:
     """The verb's complement clause is an act of force ("vowed to fight", "pledged to attack")."""
     for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+        infinitive = c.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)  # a parse slip
+        if (c.dep_ in ("xcomp", "ccomp") or infinitive) and c.pos_ == "VERB":
             rules = dictionary.by_verb.get(c.lemma_.lower(), ())
-            if any(QUAD_CLASS[r.type] == 4 and not r.with_ for r in rules):
+            if any(QUAD_CLASS[r.type] == 4 and not r.with_ for r in rules) or c.lemma_.lower() in FORCE_VERBS:
                 return True
     return False
+
+
+#: verbs of force whose rules need an object to code an event, but that make any promise a threat ("vowed to fight on")
+FORCE_VERBS = {"fight", "attack", "strike", "kill", "bomb", "invade", "shell", "storm", "retaliate", "crush", "destroy"}
 
 
 def _domestic_complement(verb: Any, dictionary: Dictionary) -> bool:
@@ -398,14 +404,24 @@ def _condition_subjects(verb: Any) -> list[Any]:
     return out
 
 
+def _content_clauses(noun: Any) -> list[Any]:
+    """ "its demand that Israel ease ...": the noun's that-clause, also where the parse hung it on the
+    verb whose object the noun is ("reiterated its demand today that Israel ease ...")."""
+    out = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+    if noun.dep_ == "dobj":
+        out += [c for c in noun.head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > noun.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return out
+
+
 def _targets_of_noun(noun: Any) -> list[Any]:
     out: list[Any] = []
+    for c in _content_clauses(noun):
+        # "its demand that Israel ease restrictions": who the demand is put to
+        out.extend(t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree)
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS + ("between", "in"):
             out.extend(c.subtree)
-        if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX"):
-            # "its demand that Israel ease restrictions": who the demand is put to
-            out.extend(t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree)
     return out
 
 
@@ -665,8 +681,8 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if roles is None:
             lines.append(f"{where}: dropped, no actor found")
             continue
-        if rule.needs_target and not roles.target:
-            lines.append(f"{where}: dropped, no actor as its object")
+        if rule.needs_target and not (roles.target and roles.source):
+            lines.append(f"{where}: dropped, it needs a stated actor and an actor as its object")
             continue
         if rule.swap:
             roles = _Roles(roles.target or [], roles.source, roles.directed, roles.how + ", swapped")
@@ -679,7 +695,9 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             roles = _Roles([actors.people_of(where_said.country)], [actors.country_entity(where_said.country)], True,
                            "unnamed actors of the place")
         if not roles.target and roles.source:
-            at_home = rule.absorbs and hit.kind == "verb" and _domestic_complement(hit.token, dictionary)
+            # "threatened to impose a curfew in Algiers", "vowed to fight on": the act at home faces its people
+            at_home = rule.absorbs and hit.kind == "verb" and (
+                _domestic_complement(hit.token, dictionary) or _hostile_complement(hit.token, dictionary))
             roles = _default_target(roles, actors, "COERCE" if at_home else rule.type, place, visit=rule.mode == "visit")
         if not roles.source and roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
             # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place
