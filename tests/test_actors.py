@@ -160,3 +160,10 @@ def test_a_title_with_a_name_in_apposition_gives_the_role(actors_of):
     table = actors_of("The Minister for Interior Imran Khan Niazi allowed the rally, according to the Pakistani news agency.")
     actor = entity_of(table, "Niazi")
     assert actor.role and "Minister" in actor.role and actor.country == "PAK"
+
+
+def test_a_newspaper_named_for_a_city_is_a_newspaper_not_the_country(actors_of):
+    table = actors_of("Kenya sent troops to Somalia, the Washington Post said.")
+    post = entity_of(table, "Washington Post")
+    assert post.kind == "organisation" and "MED" in post.sectors
+    assert table.country_counts()["USA"] == 0  # it names no setting for the article

@@ -47,3 +47,15 @@ def test_an_unnamed_region_is_in_the_country_last_stated(annotator):
     x = extract(article_from_text("t", text), published="2024-05-02", annotator=annotator)
     e = next(e for e in x.events if e.type == "COOPERATE")
     assert e.location is not None and e.location.country == "PER"
+
+
+def test_a_dateline_reads_the_user_s_place_names(annotator, tmp_path):
+    from accord.settings import Settings
+
+    user = tmp_path / "actors.yaml"
+    user.write_text("actors:\n  - {name: Zarqovia, country: GEO, kind: place}\n", encoding="utf-8")
+    text = "ZARQOVIA, May 2 - Greece and Cyprus signed a treaty on energy on Thursday."
+    x = extract(article_from_text("t", text), published="1987-05-02", annotator=annotator,
+                settings=Settings(user_actors=str(user)))
+    e = next(e for e in x.events if e.type == "SUPPORT")
+    assert e.location.country == "GEO" and e.location.how == "dateline"

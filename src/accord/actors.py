@@ -259,9 +259,9 @@ class ArticleActors:
     def country_counts(self) -> Counter[str]:
         counts: Counter[str] = Counter()
         for m in self.mentions:
-            c = self.entities[m.entity].actor.country
-            if c and m.kind != "collective":
-                counts[c] += 1
+            a = self.entities[m.entity].actor
+            if a.country and m.kind != "collective" and "MED" not in a.sectors:  # "the Washington Post" names no setting
+                counts[a.country] += 1
         return counts
 
     def to_entities(self) -> tuple[Entity, ...]:  # entities without a mention (header only) are left out
@@ -699,6 +699,13 @@ def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str,
         if any(i in table._by_token for i in range(start, end)):
             continue
         head_tok = doc[end - 1]
+        if end < len(doc) and doc[end].text in MEDIA_WORDS:
+            # "the Washington Post said": a newspaper of that country, not the country
+            stop = end + 1 if end + 1 < len(doc) and doc[end + 1].text in MEDIA_WORDS else end
+            name = doc[start:stop + 1].text
+            eid = _find(table, kind="organisation", name=name) or table._new(Actor(code, ("MED",), name, None, name, "organisation"))
+            table._add(start, stop + 1, stop, eid, "organisation")
+            continue
         if start > 0 and doc[start - 1].lower_ in ("ethnic", "pro"):
             # "ethnic Albanians in Serbia" are not Albania: they are people of Serbia, where stated
             where = _of_country(head_tok, places)
@@ -733,6 +740,10 @@ def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str,
                 continue
         eid = _find(table, kind="country", country=code) or table._new(Actor(code, (), None, None, None, "country"))
         table._add(start, end, head_tok.i if head_tok.dep_ != "compound" else head_tok.i, eid, "country")
+
+
+MEDIA_WORDS = {"Post", "Times", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Observer",
+               "Daily", "Radio", "Television", "TV", "News", "Chronicle", "Courier", "Express", "Mail", "Star"}
 
 
 def _infer_countries(table: ArticleActors) -> None:

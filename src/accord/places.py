@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from .actors import ArticleActors
+from .actors import ArticleActors, Tables
 from .model import Article, Event, Location, Span
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "throughout", "across"}
@@ -42,7 +42,8 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[City, ...]:
         return self.cities.get(name, ())
 
-    def resolve(self, name: str, *, prefer: set[str] = frozenset(), qualifier: str | None = None) -> City | None:
+    def resolve(self, name: str, *, prefer: set[str] = frozenset(), qualifier: str | None = None,
+                tables: Tables | None = None) -> City | None:
         """The city a name most likely means: qualified ("Paris, Texas"), in a preferred country, else the largest."""
         found = self.candidates(name)
         if not found:
@@ -52,7 +53,7 @@ class Gazetteer:
             by_state = [c for c in found if state and c.country == "USA" and c.admin1 == state]
             if by_state:
                 return by_state[0]
-            by_country = [c for c in found if c.country == qualifier or c.country == _country_code(qualifier)]
+            by_country = [c for c in found if c.country == qualifier or c.country == _country_code(qualifier, tables)]
             if by_country:
                 return by_country[0]
         preferred = [c for c in found if c.country in prefer]
@@ -93,10 +94,11 @@ def _ascii(name: str) -> str:
     return folded.replace("'", "").strip()
 
 
-def _country_code(name: str) -> str | None:
+def _country_code(name: str, tables: Tables | None = None) -> str | None:
+    """The country a name, demonym or capital stands for, in the article's tables (with the user's actors)."""
     from .actors import load_tables
 
-    hit = load_tables().places.get(name)
+    hit = (tables or load_tables()).places.get(name)
     return hit[0] if hit else None
 
 
@@ -121,7 +123,7 @@ def place_at(token: Any, actors: ArticleActors, gazetteer: Gazetteer) -> Locatio
     after = doc[ent.end:ent.end + 3]
     if len(after) >= 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "LOC"):
         qualifier = after[1].text
-    city = gazetteer.resolve(ent.text, prefer=prefer, qualifier=qualifier)
+    city = gazetteer.resolve(ent.text, prefer=prefer, qualifier=qualifier, tables=actors.tables)
     if city is None:
         return None
     return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "stated",
@@ -149,7 +151,7 @@ def dateline_location(article: Article, gazetteer: Gazetteer, actors: ArticleAct
         return None
     raw = m["place"].strip()
     name = raw.title() if raw.isupper() else raw
-    code = _country_code(name)
+    code = _country_code(name, actors.tables)
     if code:
         return Location(code, None, how="dateline", span=Span(article.id, m.start("place"), m.end("place"), raw))
     city = gazetteer.resolve(name, prefer=set(actors.country_counts()))
