@@ -271,3 +271,74 @@ def test_ethnic_groups_of_no_stated_place_belong_to_the_article_s_country(annota
 def test_words_that_a_speaker_says_we_must_do_are_no_demand(annotator):
     evs = events('Canadian Prime Minister Mark Carney wrote: "We must always stand by our allies."', annotator=annotator)
     assert not [e for e in evs if e.type == "REQUEST"]
+
+
+# One sentence per trigger family in wire-copy style, written for this table; the pair is unordered and
+# a country-less target may be left out of it ({"KEN"} for "Kenyan police banned the paper").
+FAMILY_TABLE = [
+    ('Turkey accused Greece of harbouring Kurdish guerrillas.', 'ACCUSE', ['GRC', 'TUR']),
+    ("Egypt denounced Israel's raid on the refugee camp.", 'ACCUSE', ['EGY', 'ISR']),
+    ('Pakistan blamed India for the bombing in Lahore.', 'ACCUSE', ['IND', 'PAK']),
+    ('A French court charged two Algerian men with plotting attacks.', 'ACCUSE', ['DZA', 'FRA']),
+    ('Human rights group Amnesty International criticised Nigeria over the executions.', 'ACCUSE', ['NGA', 'NGO']),
+    ('Indonesian police arrested 20 East Timorese students in Jakarta.', 'COERCE', ['IDN', 'TLS']),
+    ('Kenyan authorities banned the opposition newspaper on Tuesday.', 'COERCE', ['KEN']),
+    ('Malaysia deported 300 Indonesian workers on Monday.', 'COERCE', ['IDN', 'MYS']),
+    ('The Sudanese government imposed a curfew in Khartoum after the riots.', 'COERCE', ['SDN']),
+    ('The United States imposed an embargo on Cuba.', 'SANCTION', ['CUB', 'USA']),
+    ('Libya recalled its ambassador from Egypt.', 'SANCTION', ['EGY', 'LBY']),
+    ('Russia expelled four British diplomats on Friday.', 'SANCTION', ['GBR', 'RUS']),
+    ('Japan suspended economic aid to Myanmar.', 'SANCTION', ['JPN', 'MMR']),
+    ('Morocco broke off diplomatic relations with Iran.', 'SANCTION', ['IRN', 'MAR']),
+    ('Britain froze the assets of the Libyan central bank.', 'SANCTION', ['GBR', 'LBY']),
+    ('Sweden sent 50 tonnes of food aid to Ethiopia.', 'AID', ['ETH', 'SWE']),
+    ('Germany granted asylum to a Turkish journalist.', 'AID', ['DEU', 'TUR']),
+    ('The World Bank gave Ghana a $50 million loan for roads.', 'AID', ['GHA', 'IGO']),
+    ('Cuba dispatched 200 doctors to Haiti after the earthquake.', 'AID', ['CUB', 'HTI']),
+    ('Iraq put its troops on high alert along the border with Kuwait.', 'MOBILIZE', ['IRQ', 'KWT']),
+    ('Syria massed tanks on its border with Jordan.', 'MOBILIZE', ['JOR', 'SYR']),
+    ('Greece mobilised its reservists on the border with Turkey.', 'MOBILIZE', ['GRC', 'TUR']),
+    ('Vietnam withdrew its troops from Cambodia.', 'RETREAT', ['KHM', 'VNM']),
+    ('Iran released 15 British sailors on Wednesday.', 'RETREAT', ['GBR', 'IRN']),
+    ('Israel handed over the town of Jericho to the Palestinians.', 'RETREAT', ['ISR', 'PSE']),
+    ('Japan apologised to South Korea for its wartime atrocities.', 'CONCEDE', ['JPN', 'KOR']),
+    ('The Algerian government lifted the state of emergency on Thursday.', 'CONCEDE', ['DZA']),
+    ('President Museveni granted amnesty to Ugandan rebels.', 'CONCEDE', ['UGA']),
+    ('China vetoed the Security Council resolution on Syria.', 'REJECT', ['CHN', 'UNO']),
+    ("North Korea turned down South Korea's offer of talks.", 'REJECT', ['KOR', 'PRK']),
+    ('Iran dismissed the American demand to halt enrichment.', 'REJECT', ['IRN', 'USA']),
+    ('Venezuela refused to attend the summit in Lima.', 'REJECT', ['VEN']),
+    ('Russia threatened to cut off gas supplies to Ukraine.', 'THREATEN', ['RUS', 'UKR']),
+    ('China warned Japan of serious consequences over the islands.', 'THREATEN', ['CHN', 'JPN']),
+    ('NATO gave Serbia an ultimatum to withdraw its forces from Kosovo.', 'THREATEN', ['IGO', 'SRB']),
+    ('France urged Chad to free the opposition leaders.', 'REQUEST', ['FRA', 'TCD']),
+    ('Bangladesh appealed to Japan for flood aid.', 'REQUEST', ['BGD', 'JPN']),
+    ('Pope Francis called on Nicaragua to release the detained bishops.', 'REQUEST', ['NIC', 'VAT']),
+    ('Thousands of Kenyans marched in Nairobi to protest against food prices.', 'PROTEST', ['KEN']),
+    ('Nigerian oil workers went on strike on Monday.', 'PROTEST', ['NGA']),
+    ('Students staged a sit-in outside the South Korean parliament.', 'PROTEST', ['KOR']),
+    ('Jailed Kurdish activists began a hunger strike in Turkey.', 'PROTEST', ['TUR']),
+    ('President Putin telephoned Chancellor Merkel on Friday.', 'CONSULT', ['DEU', 'RUS']),
+    ('Qatar hosted Afghan and American negotiators in Doha.', 'CONSULT', ['AFG', 'QAT']),
+    ('Indian and Chinese commanders held talks on the border dispute.', 'CONSULT', ['CHN', 'IND']),
+    ('Egypt and Sudan held joint naval exercises in the Red Sea.', 'COOPERATE', ['EGY', 'SDN']),
+    ('Spain extradited a Colombian drug lord to the United States.', 'COOPERATE', ['ESP', 'USA']),
+    ("Brazil praised Argentina's handling of the crisis.", 'SUPPORT', ['ARG', 'BRA']),
+    ('Russia recognised the independence of Abkhazia.', 'SUPPORT', ['GEO', 'RUS']),
+    ('Israel and the United Arab Emirates established diplomatic relations.', 'SUPPORT', ['ARE', 'ISR']),
+    ('Oman welcomed the ceasefire between Yemen and Saudi Arabia.', 'SUPPORT', ['OMN', 'YEM']),
+    ('Norway offered to mediate between the Sri Lankan government and the Tamil Tigers.', 'AGREE', ['LKA', 'NOR']),
+    ('Ethiopia and Eritrea agreed to exchange prisoners.', 'AGREE', ['ERI', 'ETH']),
+    ('Russian artillery shelled Ukrainian positions near Donetsk.', 'ASSAULT', ['RUS', 'UKR']),
+    ('Gunmen killed five Pakistani policemen in Quetta.', 'ASSAULT', ['PAK']),
+    ('Saudi warplanes bombed Houthi rebels in northern Yemen.', 'ASSAULT', ['SAU', 'YEM']),
+    ('A suicide bomber killed 12 Iraqi soldiers in Mosul.', 'ASSAULT', ['IRQ']),
+    ('Burmese troops burned down Rohingya villages.', 'ASSAULT', ['MMR']),
+]
+
+
+@pytest.mark.parametrize("text,type_,pair", FAMILY_TABLE)
+def test_family_table(annotator, text, type_, pair):
+    evs = events(text, annotator=annotator)
+    found = [(e.type, e.source.country, e.target.country if e.target else None) for e in evs]
+    assert any(t == type_ and ({s, g} - {None} == set(pair) or {s, g} == set(pair)) for t, s, g in found), found

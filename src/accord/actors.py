@@ -212,10 +212,12 @@ class ArticleActors:
         return self.entities[entity_id].actor
 
     def bilateral(self) -> bool:
-        """An article about two countries: both of its main pair are named at least twice, in several sentences."""
+        """An article about two countries: both of its main pair are named at least twice, in several
+        sentences, and the second at least a quarter as often as the first (an election report that
+        names a far-off war twice is not about that pair)."""
         counts = self.country_counts()
         top = counts.most_common(2)
-        return len(top) == 2 and top[1][1] >= 2 and len(list(self.doc.sents)) >= 3
+        return len(top) == 2 and top[1][1] >= 2 and 4 * top[1][1] >= top[0][1] and len(list(self.doc.sents)) >= 3
 
     def people_of(self, code: str) -> str:
         """The population of a country as one group actor: the target of protests, curfews, arrests."""

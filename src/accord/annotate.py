@@ -49,6 +49,25 @@ def _paragraphs(doc: Any) -> Any:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    import yaml
+    from importlib import resources
+
+    return {str(k).lower(): str(v) for k, v in
+            (yaml.safe_load((resources.files("accord") / "data" / "lemmas.yaml").read_text(encoding="utf-8")) or {}).items()}
+
+
+def _lemma_fixes(doc: Any) -> Any:
+    """Verb forms the lemmatiser gets wrong ("staged" -> "stag"): the lemma from data/lemmas.yaml."""
+    table = _lemma_table()
+    for tok in doc:
+        fix = table.get(tok.lower_)
+        if fix is not None and tok.pos_ in ("VERB", "AUX"):
+            tok.lemma_ = fix
+    return doc
+
+
 @lru_cache(maxsize=4)
 def _load(name: str) -> Any:
     import spacy
@@ -56,6 +75,8 @@ def _load(name: str) -> Any:
 
     if not Language.has_factory("accord_paragraphs"):
         Language.component("accord_paragraphs", func=_paragraphs)
+    if not Language.has_factory("accord_lemma_fixes"):
+        Language.component("accord_lemma_fixes", func=_lemma_fixes)
 
     try:
         module = importlib.import_module(name)
@@ -65,6 +86,8 @@ def _load(name: str) -> Any:
         nlp = module.load() if module is not None and hasattr(module, "load") else spacy.load(name)
         if "parser" in nlp.pipe_names and "accord_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("accord_paragraphs", before="parser")
+        if "accord_lemma_fixes" not in nlp.pipe_names:
+            nlp.add_pipe("accord_lemma_fixes", last=True)
         return nlp
     except (OSError, ValueError) as exc:
         raise PipelineError(

@@ -67,6 +67,7 @@ class Rule:
     phrase: tuple[str, ...] = ()
     needs_target: bool = False  # fires only with an actor as its object ("allowed X to ...")
     to_people: bool = False  # fires only when done "to" people ("opened its borders to refugees")
+    recipient_first: bool = False  # the "to" party is the target before the object ("extradited X to Y")
 
 
 #: "X said Y must ..." is a demand by X on Y, whatever the inner verb
@@ -119,7 +120,8 @@ def _rule(row: dict[str, Any], n: int) -> Rule:
                 mode=row.get("mode") or None, contexts=tuple(row.get("contexts") or ()), verbs=low(row.get("verbs")),
                 nouns=low(row.get("nouns")), with_=low(row.get("with")), light=low(row.get("light")),
                 absorbs=bool(row.get("absorbs")), swap=bool(row.get("swap")),
-                phrase=tuple(str(p).lower() for p in row.get("phrase") or ()), needs_target=bool(row.get("needs_target")), to_people=bool(row.get("to_people")))
+                phrase=tuple(str(p).lower() for p in row.get("phrase") or ()), needs_target=bool(row.get("needs_target")), to_people=bool(row.get("to_people")),
+                recipient_first=bool(row.get("recipient_first")))
 
 
 # ---------------------------------------------------------------- finding triggers
@@ -167,9 +169,11 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
                         and (not rule.to_people or _to_people(tok)):
                     hits.append(_Hit(rule, tok, "verb", tok))
                     break
-        elif tok.pos_ in ("NOUN", "PROPN") and lemma in dictionary.by_noun and tok.dep_ != "compound":
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and tok.ent_type_ not in ("DATE", "TIME") \
+                and any(k in dictionary.by_noun for k in _noun_keys(tok)):  # "on March 10" is no march
             governor = _governing_verb(tok)
-            for rule in dictionary.by_noun[lemma]:
+            key = next(k for k in _noun_keys(tok) if k in dictionary.by_noun)
+            for rule in dictionary.by_noun[key]:
                 if rule.light:
                     if governor is None or governor.lemma_.lower() not in rule.light or not _object_of(tok, governor):
                         continue
@@ -202,6 +206,11 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
     nouns_with_light = {h.anchor.i for h in hits if h.kind == "noun" and h.rule.light}
     # "hosted negotiators for peace talks": a noun of the same type inside the verb's clause is that event
     for h in hits:
+        if h.kind == "verb" and h.rule.type in ("ASSAULT", "COERCE"):
+            # "a car bomb killed two engineers": the weapon that is the subject is the same attack
+            subject = {t.i for c in h.token.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree}
+            absorbed.update(n.token.i for n in hits if n.kind == "noun" and n.rule.type == h.rule.type
+                            and n.token.i in subject and not n.rule.light)
         if h.kind == "verb" and not h.rule.absorbs:
             inside = {t.i for c in h.token.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
             absorbed.update(n.token.i for n in hits if n.kind == "noun" and n.rule.type == h.rule.type
@@ -225,6 +234,19 @@ def _to_people(verb: Any) -> bool:
     return False
 
 
+def _noun_keys(tok: Any) -> list[str]:
+    """Dictionary keys for a noun, most specific first: "sit-in", "cease-fire", "air strike" (as
+    "air-strike"), then its own lemma; the tokenizer splits hyphenated words into three tokens."""
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    keys = []
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
+        keys.append(f"{doc[tok.i - 2].lemma_.lower()}-{lemma}")
+    elif tok.i >= 1 and doc[tok.i - 1].dep_ == "compound" and doc[tok.i - 1].head.i == tok.i:
+        keys.append(f"{doc[tok.i - 1].lemma_.lower()}-{lemma}")
+    return keys + [lemma]
+
+
 def _governing_verb(tok: Any) -> Any | None:
     t = tok
     for _ in range(8):
@@ -240,7 +262,7 @@ def _object_of(noun: Any, verb: Any) -> bool:
     """ "expressed support", "expressed support and interest", "voiced a message of support"."""
     t = noun
     while t.i != verb.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.lower_ != "of":
+        if t.dep_ == "pobj" and t.head.lower_ not in ("of", "on", "under"):  # "went on strike", "put on alert"
             return False
         if t.dep_ not in ("dobj", "conj", "pobj", "prep", "attr", "appos", "nsubjpass"):
             return False
@@ -476,6 +498,11 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
                     inner_subj = [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
                     tgt_tokens = direct + inner_subj + _targets_of_verb(c, {t.i for t in subj}) + tgt_tokens
                     tgt_tokens += _condition_subjects(c)
+        if hit.rule.recipient_first:
+            tgt_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree] + tgt_tokens
+        if not between and hit.rule.absorbs:
+            # "offered to mediate between A and B"
+            between = next((b for c in tok.children if c.dep_ in ("xcomp", "ccomp") for b in [_between(c, actors)] if b), [])
         how = "subject"
     else:
         poss = [t for c in tok.children if c.dep_ in ("poss",) for t in c.subtree]
@@ -498,6 +525,8 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
             return _Roles([ids[0]], [ids[1]], False, "between")
     tgt = _pick(actors, tgt_tokens, set(src_ids))
     tgt_ids = [e for e in _expand(tgt, actors) if e not in src_ids][:1]
+    if not tgt_ids and between:
+        tgt_ids = [e for e in _expand(between, actors) if e not in src_ids][:1]
     # "X and Y signed": a coordinated subject gives both sides, preferably of two countries
     coordinated = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids
                    and actors.actor(m.entity).country != (actors.actor(src_ids[0]).country if src_ids else None)]
