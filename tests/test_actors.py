@@ -167,3 +167,13 @@ def test_a_newspaper_named_for_a_city_is_a_newspaper_not_the_country(actors_of):
     post = entity_of(table, "Washington Post")
     assert post.kind == "organisation" and "MED" in post.sectors
     assert table.country_counts()["USA"] == 0  # it names no setting for the article
+
+
+def test_a_demonym_before_a_compound_qualifies_the_head(actors_of):
+    table = actors_of("Bolivian coca farmers blocked the highway.")
+    assert entity_of(table, "coca farmers").country == "BOL"
+
+
+def test_a_split_name_is_found_by_its_last_word(actors_of):
+    table = actors_of("Kenyan President Daniel arap Moi received visiting Ugandan President Yoweri Museveni.")
+    assert {m.entity for m in table.mentions_in([t for t in table.doc if t.text == "Moi"])}

@@ -342,3 +342,23 @@ def test_family_table(annotator, text, type_, pair):
     evs = events(text, annotator=annotator)
     found = [(e.type, e.source.country, e.target.country if e.target else None) for e in evs]
     assert any(t == type_ and ({s, g} - {None} == set(pair) or {s, g} == set(pair)) for t, s, g in found), found
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    # a "PLACE (Agency) -" dateline is not the subject of the lead
+    ("HAVANA (Reuters) - Cuba expelled two Czech diplomats on Monday.", "SANCTION", ("CUB", "CZE")),
+    # the source's country qualifying the object is no target ("the U.S. embargo against Vietnam")
+    ("President Bill Clinton lifted the U.S. trade embargo against Vietnam on Thursday.", "RETREAT", ("USA", "VNM")),
+    # a partner before the source's own country in a promise of cooperation
+    ("Ankara will share intelligence with Baghdad, Turkish Prime Minister Recep Tayyip Erdogan promised.",
+     "AGREE", ("TUR", "IRQ")),
+    # an official arriving in a capital visits its country
+    ("Chinese Premier Li Peng arrived in Hanoi on Sunday for an official visit, the first by a Chinese leader.",
+     "CONSULT", ("CHN", "VNM")),
+    # a state organ of no stated country in an article about one country
+    ("NAIROBI, Kenya (AFP) - Authorities lifted the curfew in Mombasa on Saturday.", "CONCEDE", ("KEN", "KEN")),
+    # "allowed X back": X is what the rule asks of its object
+    ("Iraq allowed U.N. weapons inspectors back into the country on Monday.", "RETREAT", ("IRQ", "UNO")),
+])
+def test_datelines_owned_qualifiers_partners_visits_and_state_organs(annotator, text, type_, pair):
+    assert dyad(one(events(text, annotator=annotator), type_)) == pair

@@ -235,7 +235,8 @@ class ArticleActors:
     def mentions_in(self, tokens: Any) -> list[Mention]:
         """Mentions whose head lies among the tokens, highest in the parse first."""
         heads = {t.i for t in tokens}
-        found = {m for m in self.mentions if m.head in heads}
+        # a person's name may hang on its last word where the parse split it ("Daniel arap | Moi received")
+        found = {m for m in self.mentions if m.head in heads or (m.kind == "person" and m.end - 1 in heads)}
         # the phrase's head first; among its modifiers, the one naming the actor ("al-Qaeda network")
         # before its possessor ("Osama bin Laden's")
         return sorted(found, key=lambda m: (_depth(self.doc[m.head]), m.kind == "country",
@@ -719,6 +720,8 @@ def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str,
         if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "from", "near", "into", "outside"):
             continue  # "met in Baku": a place, not an actor (places.py reads it)
         noun = head_tok.head if head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.pos_ in ("NOUN", "PROPN") else None
+        while noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.lower_ not in tables.sectors:
+            noun = noun.head  # "Bolivian coca farmers": the farmers are Bolivian
         if head_tok.dep_ == "conj" and head_tok.head.dep_ in ("amod", "compound") and head_tok.head.head.pos_ in ("NOUN", "PROPN"):
             noun = head_tok.head.head
         role, sectors = _role_of(sorted([noun] + [c for c in noun.lefts if c.dep_ == "compound"], key=lambda t: t.i), tables) if noun is not None else (None, ())
@@ -744,6 +747,7 @@ def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str,
         table._add(start, end, head_tok.i if head_tok.dep_ != "compound" else head_tok.i, eid, "country")
 
 
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}  # the state's own organs
 MEDIA_WORDS = {"Post", "Times", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Observer",
                "Daily", "Radio", "Television", "TV", "News", "Chronicle", "Courier", "Express", "Mail", "Star"}
 
@@ -762,8 +766,10 @@ def _infer_countries(table: ArticleActors) -> None:
         home = next(iter(named))  # "Vice-President X declined ... the Kenya Anti-Corruption Commission": the one country named
     for e in table.entities.values():
         a = e.actor
-        if a.kind == "group" and a.country is None and (a.role or "").startswith("ethnic ") and home:
-            # "ethnic Albanians have sworn to fight" in an article about Macedonia: Macedonia's
+        if a.kind == "group" and a.country is None and home and (
+                (a.role or "").startswith("ethnic ") or set(a.sectors) & STATE_SECTORS):
+            # "ethnic Albanians have sworn to fight", "Authorities lifted the curfew" in an article
+            # about one country: that country's
             e.actor = Actor(home, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
             continue
         if a.kind != "person" or a.country or not a.role:
@@ -786,8 +792,10 @@ def _only_setting(table: ArticleActors, code: str) -> bool:
     home of the article's officials of no stated country."""
     heads = [table.doc[end - 1] for start, (end, c, _) in table.place_hits.items() if c == code]
     for tok in heads:
-        if tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
+        if tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "appos"):
             continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+            continue  # a dateline or header: "SRINAGAR, India (Reuters) -"
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "of", "within", "throughout", "across", "inside", "around"):
             continue
         return False

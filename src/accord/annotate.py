@@ -37,11 +37,12 @@ def _paragraphs(doc: Any) -> Any:
             tok.is_sent_start = True
             starts.append(tok.i)
     for start in starts:
-        # a dateline ("ATHENS, May 2 -") is not part of the lead sentence's parse
+        # a dateline ("ATHENS, May 2 -", "BANGKOK (AP) -") is not part of the lead sentence's parse
         head = doc[start:start + 12]
         if len(head) > 3 and head[0].text.isupper() and head[0].is_alpha:
             dash = next((t for t in head if t.text in ("-", "--", "—", "–") and t.i > start + 2), None)
-            if dash is not None and dash.i + 1 < len(doc) and doc[dash.i - 1].like_num:
+            # "ATHENS, May 2 -" or "MOSCOW (Reuters) -"
+            if dash is not None and dash.i + 1 < len(doc) and (doc[dash.i - 1].like_num or doc[dash.i - 1].text == ")"):
                 doc[dash.i + 1].is_sent_start = True
                 for t in doc[dash.i + 2:dash.i + 6]:
                     if not t.is_space and "\n" not in t.text_with_ws:

@@ -145,6 +145,9 @@ def _object_lemmas(tok: Any) -> set[str]:
             out.update(x.lemma_.lower() for x in c.children if x.dep_ == "compound")
         if c.dep_ == "prep":
             out.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+        if c.dep_ in ("ccomp", "xcomp"):
+            # "allowed inspectors back into the country", "allowed aid convoys to enter"
+            out.update(x.lemma_.lower() for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
     if tok.dep_ in ("acl", "relcl", "amod"):
         out.add(tok.head.lemma_.lower())  # "the agreement signed by ..."
     return out
@@ -382,6 +385,10 @@ def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
         if c.dep_ == "prt":
             for cc in c.children:
                 groups.append(list(cc.subtree))
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            # "allowed inspectors back into the country": the complement's subject, last
+            groups.extend(list(x.subtree) for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
     return [t for g in groups for t in g if t.i not in skip]
 
 
@@ -458,7 +465,13 @@ def _pick(actors: ArticleActors, tokens: list[Any], exclude: set[str]) -> list[M
 
 
 def _owned_by(m: Mention, actors: ArticleActors, owners: set[str]) -> bool:
-    """ "Russia withdrew its troops": the source's own troops are not its target."""
+    """ "Russia withdrew its troops": the source's own troops are not its target; nor is the
+    source's country where it only qualifies a thing ("Clinton lifted the U.S. embargo")."""
+    head = actors.doc[m.head]
+    own = {actors.actor(e).country for e in owners} - {None}
+    if m.kind == "country" and actors.actor(m.entity).country in own and head.dep_ in ("amod", "compound", "nmod") \
+            and head.head.pos_ == "NOUN" and not actors.mention_at(head.head.i):
+        return True
     for c in actors.doc[m.head].children:
         if c.dep_ == "poss":
             owner = actors.mention_at(c.i)
@@ -524,6 +537,11 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
         if len(ids) >= 2:
             return _Roles([ids[0]], [ids[1]], False, "between")
     tgt = _pick(actors, tgt_tokens, set(src_ids))
+    if hit.rule.type in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE") and src_ids:
+        # "Erdogan promised Ankara will share intelligence with Baghdad": the partner, not his own country
+        home = actors.actor(src_ids[0]).country
+        others = [m for m in tgt if not (m.kind == "country" and actors.actor(m.entity).country == home)]
+        tgt = others + [m for m in tgt if m not in others]
     tgt_ids = [e for e in _expand(tgt, actors) if e not in src_ids][:1]
     if not tgt_ids and between:
         tgt_ids = [e for e in _expand(between, actors) if e not in src_ids][:1]
@@ -715,6 +733,11 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             continue
         if rule.swap:
             roles = _Roles(roles.target or [], roles.source, roles.directed, roles.how + ", swapped")
+        if roles.source and roles.target and rule.type in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE"):
+            src_a, tgt_a = actors.actor(roles.source[0]), actors.actor(roles.target[0])
+            if tgt_a.kind == "country" and tgt_a.country == src_a.country:
+                # "Kostunica promised to democratize Serbia": his own country is what he acts on, not a party
+                roles = _Roles(roles.source, [], roles.directed, roles.how + ", own country is no party")
         scope = _scope(hit)
         stated = _stated_place(scope, actors, gazetteer)  # looked up once, used for the roles and the event
         place = _location(hit, actors, roles, rule.type, rule.mode, scope, stated)
@@ -769,10 +792,6 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if target is not None and source.entity == target.entity:
             lines.append(f"{where}: dropped, source and target are the same actor")
             continue
-        if target is not None and target.kind == "country" and target.country == source.country \
-                and rtype in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE") and rule.type not in DOMESTIC:
-            # "Kostunica promised to democratize Serbia": his own country is what he acts on, not a party
-            target = None
         date = _event_date(hit, sent, modality, reference, article_id)
         tok = hit.token
         confidence = 0.8 if roles.how in ("subject", "passive", "coordinated subject", "between") else 0.6

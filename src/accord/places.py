@@ -141,7 +141,8 @@ def stated_location(scope: list[Any], actors: ArticleActors, gazetteer: Gazettee
     return None
 
 
-_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+)?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)", re.M)
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+)?"
+                       r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|\s+\([A-Za-z .-]{2,25}\)\s*[-\u2013\u2014])", re.M)
 
 
 def dateline_location(article: Article, gazetteer: Gazetteer, actors: ArticleActors) -> Location | None:
