@@ -362,3 +362,44 @@ def test_family_table(annotator, text, type_, pair):
 ])
 def test_datelines_owned_qualifiers_partners_visits_and_state_organs(annotator, text, type_, pair):
     assert dyad(one(events(text, annotator=annotator), type_)) == pair
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    # a show of force faces the country named at the border, across the water or as its aim
+    ("Armenia put its troops on high alert along its border with Azerbaijan.", "MOBILIZE", ("ARM", "AZE")),
+    ("Russia deployed new missiles along its coast facing Japan.", "MOBILIZE", ("RUS", "JPN")),
+    ("Venezuela moved thousands of troops to its border with Guyana on Monday.", "MOBILIZE", ("VEN", "GUY")),
+    # war games with no partner are a show of force
+    ("North Korea launched large-scale artillery drills on Tuesday.", "MOBILIZE", ("PRK", None)),
+    # insurgents of no stated country in the one place the sentence names
+    ("Insurgents detonated a car bomb outside a police station in Kabul, killing 12 people.", "ASSAULT", ("AFG", "AFG")),
+    # a group named as a modifier of the object ("opposition demands")
+    ("Zimbabwean President Robert Mugabe rejected opposition demands for early elections.", "REJECT", ("ZWE", "ZWE")),
+    # leaving work is a strike; leaving talks halts negotiations
+    ("Thousands of Nigerian teachers walked off the job on Monday.", "PROTEST", ("NGA", "NGA")),
+    ("Sudanese rebel negotiators walked out of peace talks with Khartoum on Friday.", "SANCTION", ("SDN", "SDN")),
+    # handing over a suspect is cooperation; refusing to hand over land a rejection
+    ("Belgian police handed over a suspected leader of the cell to French authorities.", "COOPERATE", ("BEL", "FRA")),
+    ("Morocco said it would never hand over the territory to Algeria.", "REJECT", ("MAR", "DZA")),
+    # leaving an organisation is a sanction, not a retreat
+    ("Burkina Faso has withdrawn from the African Union, the government said.", "SANCTION", ("BFA", "IGO")),
+    # letting an aid flight land is access; accepting mediation an agreement
+    ("Eritrea allowed a U.N. relief flight to land in Asmara.", "RETREAT", ("ERI", "UNO")),
+    ("Colombia's government accepted a Cuban offer to mediate in its war with the rebels.", "AGREE", ("COL", "CUB")),
+    # coming to someone's defence is support
+    ("Beijing rushed to the defence of Pyongyang on Friday.", "SUPPORT", ("CHN", "PRK")),
+    # talks held "with" someone
+    ("Envoys of the Ugandan rebels sat down with government negotiators in Nairobi for peace talks.", "CONSULT", ("UGA", "UGA")),
+    # peoples named by where they live, and regions in the news under their country
+    ("Turkish Cypriots rejected the reunification plan.", "REJECT", ("CYP", None)),
+    ("Russian troops stormed the Chechen capital on Saturday.", "ASSAULT", ("RUS", "RUS")),
+])
+def test_postures_groups_walkouts_handovers_and_regions(annotator, text, type_, pair):
+    assert dyad(one(events(text, annotator=annotator), type_)) == pair
+
+
+def test_a_reduced_passive_does_not_take_the_main_clause_s_subject(annotator):
+    for text in ("Togo opened its borders today to most Ghanaians expelled from Nigeria as illegal aliens, police said.",
+                 "Togo opened its borders today to most West Africans ordered out of Nigeria as illegal aliens, police said."):
+        evs = events(text, annotator=annotator)
+        assert not [e for e in evs if e.type == "SANCTION" and e.source.country == "TGO"], text

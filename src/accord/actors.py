@@ -882,18 +882,20 @@ def _references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
 def _of_country(tok: Any, places: dict[int, tuple[int, str, str]]) -> str | None:
     """ "the president of Armenia", "rebels in Chad", "a newspaper based in Beirut": the country
     named in the noun's of/in phrase."""
-    children = list(tok.children)
-    children += [c for a in tok.children if a.dep_ == "acl" and a.lemma_.lower() in ("base", "headquarter", "locate")
+    children = [(c, False) for c in tok.children]
+    children += [(c, True) for a in tok.children if a.dep_ == "acl" and a.lemma_.lower() in ("base", "headquarter", "locate")
                  for c in a.children]
-    for c in children:
+    for c, based in children:
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "throughout", "across", "to"):
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                # "rebels in the Ivory Coast", "militants loyal to Iraq's ...": the first country named there
+                # "rebels in the Ivory Coast", "militants loyal to Iraq's ...": the first country named there;
+                # a capital after "in" or "to" is a venue ("negotiators in Nairobi"), unless the body is based there
                 for t in sorted(p.subtree, key=lambda t: t.i):
                     hit = places.get(t.i)
-                    if hit and hit[2] in ("name", "capital", "demonym") and (c.lower_ != "to" or hit[2] != "capital"):
+                    if hit and hit[2] in ("name", "capital", "demonym") and (
+                            based or c.lower_ not in ("to", "in") or hit[2] != "capital"):
                         return hit[1]
     return None
 
@@ -904,12 +906,15 @@ def _groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
     for tok in doc:
         if tok.i in table._by_token or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in tables.sectors:
             continue
-        if tok.dep_ in ("compound", "amod") or tok.lower_ in ("counterpart", "defense", "defence", "general"):
+        if tok.lower_ in ("counterpart", "defense", "defence", "general"):
             continue
+        if tok.dep_ in ("compound", "amod") and not (tok.lower_ in COMPOUND_GROUPS and tok.head.lower_ not in tables.sectors):
+            continue  # "opposition demands", "rebel positions": the group; "army officers": the officers
         code = _of_country(tok, places) or next((_of_country(c, places) for c in tok.children if c.dep_ == "amod"), None)
         role, sectors = _role_of(sorted([tok] + [c for c in tok.lefts if c.dep_ == "compound"], key=lambda t: t.i), tables)
-        if code is None and tok.lower_ not in REBEL_LIKE:
-            continue
+        if code is None and tok.lower_ not in REBEL_LIKE \
+                and not any(c.dep_ == "compound" and c.lower_ in COMPOUND_GROUPS for c in tok.lefts):
+            continue  # "negotiators" alone is nobody's; "government negotiators" a group
         if code is None and any(c.i in table._by_token for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")):
             continue  # "Hezbollah guerrillas": the organisation already names the actor
         lo = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "det")])
@@ -921,6 +926,8 @@ def _groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
         table._add(lo, tok.i + 1, tok.i, eid, "group")
 
 
+COMPOUND_GROUPS = {"opposition", "rebel", "government", "army", "police", "military", "student", "union", "militia",
+                   "guerrilla", "insurgent", "separatist"}
 REBEL_LIKE = {"rebels", "rebel", "guerrillas", "guerillas", "insurgents", "militants", "separatists", "opposition",
               "protesters", "demonstrators", "students", "workers", "refugees", "militiamen", "dissidents", "police",
               "soldiers", "troops", "army", "authorities", "government", "parliament", "court", "lawmakers",
@@ -958,6 +965,10 @@ def _groups_of_the_sentence(table: ArticleActors) -> None:
         inside = [m for m in table.mentions if sent.start <= m.head < sent.end and m.kind != "collective"]
         countries = {table.actor(m.entity).country for m in inside} - {None}
         countries = {c for c in countries if len(c) == 3 and c not in INTERNATIONAL}
+        if not countries:
+            # "Insurgents detonated a car bomb ... in Baghdad": the one place the sentence names
+            countries = {code for start, (_, code, kind) in table.place_hits.items()
+                         if sent.start <= start < sent.end and kind in ("name", "capital") and code not in INTERNATIONAL}
         if len(countries) != 1:
             continue
         code = countries.pop()

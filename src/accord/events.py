@@ -35,7 +35,7 @@ NOT_AN_EVENT_MARKS = {"future", "possible", "potential", "mutual", "reciprocal",
                       "planned", "upcoming", "proposed", "any", "further", "new", "more"}
 PLURAL_NOUN_OK = {"talk", "negotiation", "consultation", "discussion", "airstrike", "strike", "clash", "sanction",
                   "hostility", "exercise", "game", "maneuver", "manoeuvre", "protest", "demonstration", "riot", "attack"}
-TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of")
+TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of", "out")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "time", "date"}
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 # a resignation, surrender or withdrawal with no stated counterpart has no target (the people are no party to it)
@@ -145,6 +145,10 @@ def _object_lemmas(tok: Any) -> set[str]:
             out.update(x.lemma_.lower() for x in c.children if x.dep_ == "compound")
         if c.dep_ == "prep":
             out.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+            # "walked out of the talks" parsed as two prepositions
+            out.update(p.lemma_.lower() for x in c.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")
+        if c.dep_ == "prt":  # "walked out of the talks"
+            out.update(p.lemma_.lower() for x in c.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")
         if c.dep_ in ("ccomp", "xcomp"):
             # "allowed inspectors back into the country", "allowed aid convoys to enter"
             out.update(x.lemma_.lower() for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
@@ -265,7 +269,7 @@ def _object_of(noun: Any, verb: Any) -> bool:
     """ "expressed support", "expressed support and interest", "voiced a message of support"."""
     t = noun
     while t.i != verb.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.lower_ not in ("of", "on", "under"):  # "went on strike", "put on alert"
+        if t.dep_ == "pobj" and t.head.lower_ not in ("of", "on", "under", "to"):  # "went on strike", "came to the defence of"
             return False
         if t.dep_ not in ("dobj", "conj", "pobj", "prep", "attr", "appos", "nsubjpass"):
             return False
@@ -337,6 +341,8 @@ def _subject(verb: Any) -> list[Any]:
             v = v.head
             continue
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
+            if v.tag_ in ("VBN", "VBD"):
+                return []  # "West Africans ordered out of Nigeria": the noun is acted on; the actor is not stated
             return _noun_owner(v.head)
         if v.dep_ == "ROOT":
             # a parse that hung the subject elsewhere ("With the signing of X, A and B have agreed"):
@@ -390,6 +396,21 @@ def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
             # "allowed inspectors back into the country": the complement's subject, last
             groups.extend(list(x.subtree) for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
     return [t for g in groups for t in g if t.i not in skip]
+
+
+POSTURE_NOUNS = {"border", "frontier", "boundary", "standoff", "tension", "tensions", "dispute", "confrontation", "row"}
+
+
+def _posture_targets(verb: Any) -> list[Any]:
+    """Whom a show of force faces: "along its border with Pakistan", "its coast facing Taiwan",
+    "a show of force aimed at Beijing", "as a standoff with Cambodia entered its second week"."""
+    out: list[Any] = []
+    for t in verb.subtree:
+        if t.lemma_.lower() in POSTURE_NOUNS:
+            out += [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for x in c.subtree]
+        elif t.lower_ in ("facing", "toward", "towards") or (t.lower_ in ("aimed", "directed") and t.pos_ == "VERB"):
+            out += [x for c in t.children if c.dep_ in ("dobj", "pobj", "prep") for x in c.subtree]
+    return out
 
 
 def _hostile_complement(verb: Any, dictionary: Dictionary) -> bool:
@@ -511,6 +532,8 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
                     inner_subj = [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
                     tgt_tokens = direct + inner_subj + _targets_of_verb(c, {t.i for t in subj}) + tgt_tokens
                     tgt_tokens += _condition_subjects(c)
+        if hit.rule.type == "MOBILIZE":
+            tgt_tokens = _posture_targets(tok) + tgt_tokens
         if hit.rule.recipient_first:
             tgt_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree] + tgt_tokens
         if not between and hit.rule.absorbs:
@@ -529,6 +552,9 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
             src = actors.mentions_in(subj)
             how = "clause subject"
         tgt_tokens = _targets_of_noun(tok)
+        if verb is not tok and hit.rule.type == "CONSULT" and not hit.rule.light:
+            # "sat down with government negotiators for talks": who the clause's subject met
+            tgt_tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
         if verb is not tok and hit.rule.light:
             tgt_tokens += [t for t in _targets_of_verb(verb, {t.i for t in _subject(verb)}) if t.i not in {x.i for x in tok.subtree} or t.i in {x.i for x in tgt_tokens}]
     src_ids = _expand(src[:1] if src else [], actors)
@@ -751,6 +777,10 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             at_home = rule.absorbs and hit.kind == "verb" and (
                 _domestic_complement(hit.token, dictionary) or _hostile_complement(hit.token, dictionary))
             roles = _default_target(roles, actors, "COERCE" if at_home else rule.type, place, visit=rule.mode == "visit")
+        if rule.mode == "visit" and roles.source and roles.target and place is not None and place.country \
+                and actors.actor(roles.target[0]).country == actors.actor(roles.source[0]).country != place.country:
+            # "Li Peng arrived in Hanoi ..., the first by a Chinese head of government": the host is where he went
+            roles = _Roles(roles.source, [actors.country_entity(place.country)], True, roles.how + ", host from the place")
         if not roles.source and roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
             # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place
             roles = _Roles([actors.people_of(where_said.country)], roles.target, True, roles.how + ", source from the place")
@@ -761,6 +791,8 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             lines.append(f"{where}: dropped, no source actor")
             continue
         rtype, cameo, mode = rule.type, rule.cameo, rule.mode
+        if rtype == "COOPERATE" and "military" in rule.contexts and not roles.target and hit.kind == "noun":
+            rtype, cameo, mode = "MOBILIZE", "150", None  # war games with no partner are a show of force
         if modality == "refused":
             rtype, cameo, mode = "REJECT", "120", None  # "will not accept refugees"
         elif rtype == "AGREE" and rule.absorbs and _hostile_complement(hit.token, dictionary):
