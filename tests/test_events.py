@@ -403,3 +403,24 @@ def test_a_reduced_passive_does_not_take_the_main_clause_s_subject(annotator):
                  "Togo opened its borders today to most West Africans ordered out of Nigeria as illegal aliens, police said."):
         evs = events(text, annotator=annotator)
         assert not [e for e in evs if e.type == "SANCTION" and e.source.country == "TGO"], text
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    # a signing by two parties named in a by-phrase, wherever it was signed
+    ("A peace accord ending the civil war in Guatemala was signed in Oslo on Sunday by the Guatemalan government "
+     "and leftist URNG guerrillas.", "SUPPORT", ("GTM", "GTM")),
+    # an alert declared as a noun also faces the border's other side
+    ("Pakistan placed its armed forces on high alert along its eastern border with India.", "MOBILIZE", ("PAK", "IND")),
+    # a show of force "aimed at" a capital targets that government
+    ("Washington sent two carrier groups near the strait in a show of force aimed at Beijing.", "MOBILIZE", ("USA", "CHN")),
+    # an infinitive the parse hangs as an adverbial is still the threat's content
+    ("Sudan threatened on Tuesday to expel the U.N. envoy over his comments.", "THREATEN", ("SDN", "UNO")),
+])
+def test_coordinated_agents_alerts_aims_and_infinitives(annotator, text, type_, pair):
+    assert dyad(one(events(text, annotator=annotator), type_)) == pair
+
+
+def test_welcoming_a_thing_is_support_and_hosting_needs_a_visitor(annotator):
+    evs = events("The African Union on Monday welcomed the swearing-in of Kenya's new government.", annotator=annotator)
+    assert not [e for e in evs if e.type == "CONSULT"]
+    assert dyad(one(evs, "SUPPORT")) == ("IGO", "KEN")

@@ -717,8 +717,9 @@ def _countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str,
                 eid = table._new(Actor(where, ("ETH",), None, "ethnic " + doc[start:end].text, None, "group"))
                 table._add(start - 1, end, head_tok.i, eid, "group")
             continue
-        if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "from", "near", "into", "outside"):
-            continue  # "met in Baku": a place, not an actor (places.py reads it)
+        if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "from", "near", "into", "outside") \
+                and head_tok.head.head.lower_ not in ("aimed", "directed", "angry", "furious"):
+            continue  # "met in Baku": a place, not an actor (places.py reads it); "aimed at Beijing" is the government
         noun = head_tok.head if head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.pos_ in ("NOUN", "PROPN") else None
         while noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.lower_ not in tables.sectors:
             noun = noun.head  # "Bolivian coca farmers": the farmers are Bolivian

@@ -415,9 +415,8 @@ def _posture_targets(verb: Any) -> list[Any]:
 
 def _hostile_complement(verb: Any, dictionary: Dictionary) -> bool:
     """The verb's complement clause is an act of force ("vowed to fight", "pledged to attack")."""
-    for c in verb.children:
-        infinitive = c.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)  # a parse slip
-        if (c.dep_ in ("xcomp", "ccomp") or infinitive) and c.pos_ == "VERB":
+    for c in _complements(verb):
+        if c.pos_ == "VERB":
             rules = dictionary.by_verb.get(c.lemma_.lower(), ())
             if any(QUAD_CLASS[r.type] == 4 and not r.with_ for r in rules) or c.lemma_.lower() in FORCE_VERBS:
                 return True
@@ -428,10 +427,16 @@ def _hostile_complement(verb: Any, dictionary: Dictionary) -> bool:
 FORCE_VERBS = {"fight", "attack", "strike", "kill", "bomb", "invade", "shell", "storm", "retaliate", "crush", "destroy"}
 
 
+def _complements(verb: Any) -> list[Any]:
+    """The verb's complement clauses, with an infinitive the parse hung as an adverbial ("threatened | to expel")."""
+    return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))]
+
+
 def _domestic_complement(verb: Any, dictionary: Dictionary) -> bool:
     """The verb's complement is an act done at home ("threatened to impose a curfew in Algiers")."""
-    for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+    for c in _complements(verb):
+        if c.pos_ == "VERB":
             objects = _object_lemmas(c)
             verb_rules = [r for r in dictionary.by_verb.get(c.lemma_.lower(), ()) if not r.with_ or r.with_ & objects]
             noun_rules = [r for o in objects for r in dictionary.by_noun.get(o, ()) if c.lemma_.lower() in r.light]
@@ -527,8 +532,8 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
             # "threatened to ban X", "demanded that X withdraw": the target is in the complement,
             # after the verb's own object ("ordered X to appear for questioning about Y": X)
             direct = [t for c in tok.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
-            for c in tok.children:
-                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            for c in _complements(tok):
+                if c.pos_ in ("VERB", "AUX"):
                     inner_subj = [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
                     tgt_tokens = direct + inner_subj + _targets_of_verb(c, {t.i for t in subj}) + tgt_tokens
                     tgt_tokens += _condition_subjects(c)
@@ -552,6 +557,8 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
             src = actors.mentions_in(subj)
             how = "clause subject"
         tgt_tokens = _targets_of_noun(tok)
+        if hit.rule.type == "MOBILIZE":
+            tgt_tokens = _posture_targets(verb) + tgt_tokens  # "placed its forces on alert along its border with X"
         if verb is not tok and hit.rule.type == "CONSULT" and not hit.rule.light:
             # "sat down with government negotiators for talks": who the clause's subject met
             tgt_tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
@@ -574,7 +581,9 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
     # "X and Y signed": a coordinated subject gives both sides, preferably of two countries
     coordinated = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids
                    and actors.actor(m.entity).country != (actors.actor(src_ids[0]).country if src_ids else None)]
-    if src and (not tgt_ids or coordinated) and any(t.dep_ == "cc" for t in subj):
+    bare_target = bool(tgt_ids) and actors.actor(tgt_ids[0]).kind == "country"
+    if src and (not tgt_ids or coordinated or bare_target) and any(t.dep_ == "cc" for t in subj):
+        # "signed by the government and the guerrillas": both parties, before a country named elsewhere
         first = actors.actor(src_ids[0]).country if src_ids else None
         others = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids]
         others.sort(key=lambda m: actors.actor(m.entity).country == first)
@@ -758,6 +767,10 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             lines.append(f"{where}: dropped, it needs a stated actor and an actor as its object")
             continue
         if rule.swap:
+            if roles.target and not _object_is(hit.token, roles.target[0], actors):
+                # "welcomed the swearing-in of Zimbabwe's government": no visitor is received
+                lines.append(f"{where}: dropped, its object is no actor")
+                continue
             roles = _Roles(roles.target or [], roles.source, roles.directed, roles.how + ", swapped")
         if roles.source and roles.target and rule.type in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE"):
             src_a, tgt_a = actors.actor(roles.source[0]), actors.actor(roles.target[0])
@@ -856,6 +869,19 @@ def _prepared(verb: Any) -> bool:
         if t.lemma_.lower() in ("prepare", "gear", "mass"):
             return True
     return False
+
+
+def _object_is(verb: Any, entity: str, actors: ArticleActors) -> bool:
+    """The entity is the verb's direct object itself ("hosted the Italian minister"), not a
+    phrase inside it ("welcomed the swearing-in of the government")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [c for x in verb.children if x.dep_ in ("xcomp", "ccomp") for c in x.children if c.dep_ == "dobj"]
+    heads = {t.i for o in objects for t in [o, *o.conjuncts]}
+    heads |= {c.i for h in list(heads) for c in actors.doc[h].children if c.dep_ == "appos"}
+    doc = actors.doc
+    return any(m.entity == entity and (m.head in heads or m.end - 1 in heads or doc[m.head].head.i in heads
+                                       and doc[m.head].dep_ in ("amod", "compound", "conj"))
+               for m in actors.mentions)
 
 
 def _drop_self_comments(events: list[Event], sent: Any) -> list[Event]:
