@@ -424,3 +424,30 @@ def test_welcoming_a_thing_is_support_and_hosting_needs_a_visitor(annotator):
     evs = events("The African Union on Monday welcomed the swearing-in of Kenya's new government.", annotator=annotator)
     assert not [e for e in evs if e.type == "CONSULT"]
     assert dyad(one(evs, "SUPPORT")) == ("IGO", "KEN")
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    ("Britain asked Spain on Wednesday to end the checks at the border crossing.", "REQUEST", ("GBR", "ESP")),
+    ("Nigerian President Olusegun Obasanjo assured Benin that Abuja would mount joint patrols with its army.", "AGREE", ("NGA", "BEN")),
+    ("Nepal's King Gyanendra gave in to pro-democracy protesters on Monday.", "CONCEDE", ("NPL", "NPL")),
+    ("Pakistani Taliban militants have released two Chinese engineers in the Swat valley.", "RETREAT", ("PAK", "CHN")),
+    ("The African Union suspended Mali from all its activities on Friday.", "SANCTION", ("IGO", "MLI")),
+    # a country-less group takes the place of the event
+    ("Authorities in Srinagar lifted the curfew on Saturday.", "CONCEDE", ("IND", "IND")),
+    ("A U.S. drone strike killed four suspected militants in Pakistan's tribal region on Monday.", "ASSAULT", ("USA", "PAK")),
+    # the demonym of "the Liberian capital" places the arrival
+    ("The first Nigerian peacekeepers arrived in the Liberian capital on Monday.", "AID", ("NGA", "LBR")),
+    # a show of force near a coast or in a strait faces that country
+    ("Russia has moved additional warships into the Black Sea close to Ukraine's coast.", "MOBILIZE", ("RUS", "UKR")),
+    ("Armenia declared a general mobilisation after fighting erupted with Azerbaijan.", "MOBILIZE", ("ARM", "AZE")),
+    ("The Greek navy was placed on high alert on Sunday.", "MOBILIZE", ("GRC", "GRC")),
+    # relief sent by the military is aid
+    ("Australia sent two military transport planes loaded with water, tents and medical teams to Vanuatu.", "AID", ("AUS", "VUT")),
+    # the title's organisation outranks what the people table says of the person
+    ("Arab League Secretary-General Amr Moussa on Monday urged Iraq to allow the inspectors back.", "REQUEST", ("IGO", "IRQ")),
+    # plural exercises are events
+    ("Singaporean warships began joint anti-submarine exercises with the Indian navy on Monday.", "COOPERATE", ("SGP", "IND")),
+    ("Iran test-fired a new long-range missile on Friday.", "MOBILIZE", ("IRN", "IRN")),
+])
+def test_requests_promises_concessions_places_postures_and_titles(annotator, text, type_, pair):
+    assert dyad(one(events(text, annotator=annotator), type_)) == pair

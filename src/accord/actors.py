@@ -533,11 +533,11 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
         own = [t for t in ent if t.text.lower() in RANKS or t.text.lower() in tables.sectors]
         extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
         country = next((places[t.i][1] for t in left + extra if t.i in places), None) or org_country
-        if country is None:
-            # "U.N. mediator Diego Cordovez", "NATO Secretary-General X": the organisation's code
-            org = next((tables.orgs[t.text] for t in left if t.text in tables.orgs), None)
-            if org is not None:
-                country, organisation = org[0], organisation or org[1]
+        title_org = _org_in(left, tables)
+        if title_org is not None and (country is None or title_org[0] in INTERNATIONAL):
+            # "U.N. mediator Diego Cordovez", "Arab League Secretary-General Amr Moussa": the organisation's
+            # code, whatever else the person has been
+            country, organisation = title_org[0], organisation or title_org[1]
         role, sectors = _role_of(left + own + extra, tables)
         if organisation and org_tok is not None and (org_tok.lower_ in tables.business or doc[org_tok.i].lower_ in tables.business):
             sectors = tuple(dict.fromkeys((*sectors, "BUS")))
@@ -547,8 +547,10 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
                 role = role if role and role != "counterpart" else first.role
                 sectors = first.sectors or sectors
         user = tables.people.get(name) or tables.people.get(name.split()[-1]) if name else None
-        if user is not None and country and user.country != country:
+        if user is not None and country and user.country != country and title_org is None:
             user = None  # another person of the same name
+        if user is not None and title_org is not None:
+            user = Known(country or user.country, user.sectors, user.roles)  # the title's organisation, the table's roles
         if user is not None:
             country = country or user.country
             sectors = sectors or user.sectors
@@ -561,6 +563,18 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
         while start < ent.start and any(i in table._by_token for i in range(start, ent.start)):
             start += 1
         table._add(start, ent.end, root.i, eid, "person")
+
+
+def _org_in(tokens: list[Any], tables: Tables) -> tuple[str, str, tuple[str, ...]] | None:
+    """An organisation of the table named by consecutive tokens ("U.N.", "Arab League")."""
+    for i in range(len(tokens)):
+        for j in range(min(len(tokens), i + 5), i, -1):
+            if tokens[j - 1].i - tokens[i].i != j - 1 - i:
+                continue
+            text = "".join(t.text_with_ws for t in tokens[i:j]).strip()
+            if text in tables.orgs:
+                return tables.orgs[text]
+    return None
 
 
 def _known_people(doc: Any, table: ArticleActors) -> None:
@@ -633,6 +647,10 @@ def _organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[int, 
         if found:
             n, form = found
             code, name, secs = tables.orgs[form]
+            before = next(((c, k, st) for st, (end, c, k) in table.place_hits.items() if end == i), None)
+            if before is not None and before[1] == "demonym" and code not in INTERNATIONAL and before[0] != code:
+                # "Pakistani Taliban", "Syrian Kurds' YPG": a national branch of a movement named for another country
+                code, name = before[0], f"{doc[before[2]:i].text} {name}"
             eid = _find(table, kind="organisation", name=name) or table._new(Actor(code, secs, name, None, name, "organisation"))
             table._add(i, i + n, doc[i:i + n].root.i, eid, "organisation")
     # national institutions and companies: a capitalised run holding a demonym and an institution word

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from . import dates
-from .actors import ArticleActors, Mention
+from .actors import INTERNATIONAL, ArticleActors, Mention
 from .errors import InputError
 from .model import EVENT_TYPES, QUAD_CLASS, Actor, Event, FuzzyDate, Location, Span
 from .places import Gazetteer, stated_location
@@ -34,8 +34,10 @@ PAST_MARKS = {"recent", "last", "previous", "earlier", "past", "former", "first"
 NOT_AN_EVENT_MARKS = {"future", "possible", "potential", "mutual", "reciprocal", "regular", "frequent", "such",
                       "planned", "upcoming", "proposed", "any", "further", "new", "more"}
 PLURAL_NOUN_OK = {"talk", "negotiation", "consultation", "discussion", "airstrike", "strike", "clash", "sanction",
-                  "hostility", "exercise", "game", "maneuver", "manoeuvre", "protest", "demonstration", "riot", "attack"}
-TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of", "out")
+                  "hostility", "exercise", "game", "maneuver", "manoeuvre", "protest", "demonstration", "riot", "attack",
+                  "drill", "patrol", "war-game", "wargame"}
+TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of", "out",
+                "behind")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "time", "date"}
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 # a resignation, surrender or withdrawal with no stated counterpart has no target (the people are no party to it)
@@ -169,6 +171,9 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
     hits: list[_Hit] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 2].whitespace_ \
+                and f"{tok.doc[tok.i - 2].lower_}-{lemma}" in dictionary.by_verb:
+            lemma = f"{tok.doc[tok.i - 2].lower_}-{lemma}"  # "test-fired" -> test-fire
         if tok.pos_ in ("VERB", "AUX") and lemma in dictionary.by_verb:
             objects = _object_lemmas(tok)
             for rule in dictionary.by_verb[lemma]:
@@ -398,7 +403,9 @@ def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
     return [t for g in groups for t in g if t.i not in skip]
 
 
-POSTURE_NOUNS = {"border", "frontier", "boundary", "standoff", "tension", "tensions", "dispute", "confrontation", "row"}
+POSTURE_NOUNS = {"border", "frontier", "boundary", "standoff", "tension", "tensions", "dispute", "confrontation", "row",
+                 "fighting", "war", "clash", "conflict", "response"}
+POSTURE_WATERS = {"coast", "coastline", "waters", "strait", "shore", "shores", "airspace"}
 
 
 def _posture_targets(verb: Any) -> list[Any]:
@@ -407,7 +414,16 @@ def _posture_targets(verb: Any) -> list[Any]:
     out: list[Any] = []
     for t in verb.subtree:
         if t.lemma_.lower() in POSTURE_NOUNS:
-            out += [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for x in c.subtree]
+            # "its border with Pakistan", "after fighting erupted with Azerbaijan", "in response to South Korean drills"
+            out += [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "to") for x in c.subtree]
+            if t.dep_ == "nsubj":  # "after fighting erupted with Azerbaijan"
+                out += [x for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for x in c.subtree]
+        elif t.lemma_.lower() in POSTURE_WATERS:
+            # "close to Ukraine's coast", "in the Taiwan Strait"
+            out += [x for c in t.children if c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ == "of")
+                    for x in c.subtree]
+        elif t.lower_ in ("near", "off") and t.dep_ == "prep":
+            out += [x for c in t.children if c.dep_ == "pobj" for x in c.subtree]
         elif t.lower_ in ("facing", "toward", "towards") or (t.lower_ in ("aimed", "directed") and t.pos_ == "VERB"):
             out += [x for c in t.children if c.dep_ in ("dobj", "pobj", "prep") for x in c.subtree]
     return out
@@ -591,6 +607,13 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
             return _Roles(src_ids[:1], [others[0].entity], False, "coordinated subject")
     if len(src_ids) == 2:
         return _Roles([src_ids[0]], [src_ids[1]], False, "both sides")
+    if not src_ids and hit.rule.type == "MOBILIZE" and hit.kind in ("verb", "noun") and _passive(verb):
+        # "the Greek navy was placed on high alert", "troops were deployed": the force mobilised is the actor
+        passive_subj = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        found = [m.entity for m in actors.mentions_in(passive_subj)]
+        if found:
+            rest = [e for e in tgt_ids if e != found[0]]
+            return _Roles(found[:1], rest[:1], True, "passive subject mobilised")
     if not src_ids and tgt_ids and hit.kind == "verb" and _passive(tok):
         # "X was attacked": X must be the passive subject itself, not a possessor inside it
         heads = {c.i for c in tok.children if c.dep_ == "nsubjpass"}
@@ -685,6 +708,13 @@ def _stated_place(scope: list[Any], actors: ArticleActors, gazetteer: Gazetteer 
         loc = stated_location(scope, actors, gazetteer)
         if loc is not None:
             return loc
+    for t in scope:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "into", "to") and t.lemma_.lower() in ("capital", "city", "town"):
+            # "arrived in the Liberian capital", "in the Guinean capital"
+            for c in t.children:
+                hit = actors.place_hits.get(c.i)
+                if c.dep_ in ("amod", "compound", "poss") and hit and hit[2] in ("demonym", "name"):
+                    return Location(hit[1], None, how="stated")
     for t in scope:
         if t.dep_ == "pobj" and t.head.lower_ == "at":
             # "at the ministry's directorate": the place of an institution is its country
@@ -804,6 +834,8 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             lines.append(f"{where}: dropped, no source actor")
             continue
         rtype, cameo, mode = rule.type, rule.cameo, rule.mode
+        if rtype == "MOBILIZE" and hit.kind == "verb" and _relief_cargo(hit.token):
+            rtype, cameo, mode = "AID", "070", None  # "sent planes loaded with water and tents to Vanuatu"
         if rtype == "COOPERATE" and "military" in rule.contexts and not roles.target and hit.kind == "noun":
             rtype, cameo, mode = "MOBILIZE", "150", None  # war games with no partner are a show of force
         if modality == "refused":
@@ -830,6 +862,14 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         roles, mode = _visit(roles, actors, rtype, mode)
         source = actors.actor(roles.source[0])
         target = actors.actor(roles.target[0]) if roles.target else None
+        said = where_said.country if where_said is not None and where_said.country not in INTERNATIONAL else None
+        if said and source.country is None and source.kind == "group":
+            source = replace(source, country=said)  # "Authorities in Srinagar lifted the curfew": Indian authorities
+            if target is None and rule.type in DOMESTIC and rule.type not in NO_DEFAULT_TARGET:
+                target = actors.actor(actors.people_of(said))
+        here = place.country if place is not None and place.country not in INTERNATIONAL else None
+        if here and target is not None and target.country is None and target.kind == "group":
+            target = replace(target, country=here)  # "killed four suspected militants in Pakistan's tribal region"
         if source.country is None:
             # PLOVER codes no event whose actor has no country (or international code)
             lines.append(f"{where}: dropped, the source '{source.label}' has no known country")
@@ -874,7 +914,7 @@ def _prepared(verb: Any) -> bool:
 def _object_is(verb: Any, entity: str, actors: ArticleActors) -> bool:
     """The entity is the verb's direct object itself ("hosted the Italian minister"), not a
     phrase inside it ("welcomed the swearing-in of the government")."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]  # "Kohl was received by ..."
     objects += [c for x in verb.children if x.dep_ in ("xcomp", "ccomp") for c in x.children if c.dep_ == "dobj"]
     heads = {t.i for o in objects for t in [o, *o.conjuncts]}
     heads |= {c.i for h in list(heads) for c in actors.doc[h].children if c.dep_ == "appos"}
@@ -882,6 +922,16 @@ def _object_is(verb: Any, entity: str, actors: ArticleActors) -> bool:
     return any(m.entity == entity and (m.head in heads or m.end - 1 in heads or doc[m.head].head.i in heads
                                        and doc[m.head].dep_ in ("amod", "compound", "conj"))
                for m in actors.mentions)
+
+
+RELIEF_WORDS = {"water", "food", "tent", "medicine", "medical", "aid", "relief", "supply", "blanket", "doctor",
+                "vaccine", "rice", "wheat", "shelter"}
+
+
+def _relief_cargo(verb: Any) -> bool:
+    """The things sent are relief ("planes loaded with water, tents and medical teams")."""
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    return any(t.lemma_.lower() in RELIEF_WORDS for t in objects)
 
 
 def _drop_self_comments(events: list[Event], sent: Any) -> list[Event]:
