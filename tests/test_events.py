@@ -451,3 +451,21 @@ def test_welcoming_a_thing_is_support_and_hosting_needs_a_visitor(annotator):
 ])
 def test_requests_promises_concessions_places_postures_and_titles(annotator, text, type_, pair):
     assert dyad(one(events(text, annotator=annotator), type_)) == pair
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    ("TUNIS (AFP) - The Tunisian General Labour Union called off a general strike planned for Thursday.", "CONCEDE", ("TUN", "TUN")),
+    ("An Ankara court on Friday acquitted 14 journalists.", "CONCEDE", ("TUR", "TUR")),
+    ("Right-wing paramilitaries massacred 24 peasants in a northern Colombian village.", "ASSAULT", ("COL", "COL")),
+    ("Boko Haram gunmen abducted more than 200 schoolgirls in northeastern Nigeria overnight.", "ASSAULT", ("NGA", "NGA")),
+    ("A U.N. commission began investigating alleged war crimes by Sri Lankan government forces.", "ACCUSE", ("UNO", "LKA")),
+    ("Kenya's main opposition party called on President Daniel arap Moi on Tuesday to step down.", "REQUEST", ("KEN", "KEN")),
+])
+def test_call_offs_city_courts_armed_groups_perpetrators_and_noun_phrase_parses(annotator, text, type_, pair):
+    assert dyad(one(events(text, annotator=annotator), type_)) == pair
+
+
+def test_one_sentence_s_acts_of_one_type_between_the_same_countries_are_one_event(annotator):
+    evs = events("A minefield explosion near the town of Samarra killed two Iraqi youths and wounded five others.",
+                 annotator=annotator)
+    assert len([e for e in evs if e.type == "ASSAULT"]) == 1

@@ -507,6 +507,8 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
+        if ent.text in tables.orgs or ent.text.rstrip("s") + "s" in tables.orgs:
+            continue  # "Boko Haram", "Tamil Tiger" tagged as persons: the organisations take them
         if all(t.i in in_place or t.text in ("'s", "’s") for t in ent):
             continue  # a country that the tagger took for a person ("Sri Lanka")
         # "Italian Leonardo" tagged PERSON before "company": an organisation, not a person
@@ -947,7 +949,7 @@ def _groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
 
 COMPOUND_GROUPS = {"opposition", "rebel", "government", "army", "police", "military", "student", "union", "militia",
                    "guerrilla", "insurgent", "separatist"}
-REBEL_LIKE = {"rebels", "rebel", "guerrillas", "guerillas", "insurgents", "militants", "separatists", "opposition",
+REBEL_LIKE = {"paramilitaries", "gunmen", "fighters", "attackers", "assailants", "youths", "rebels", "rebel", "guerrillas", "guerillas", "insurgents", "militants", "separatists", "opposition",
               "protesters", "demonstrators", "students", "workers", "refugees", "militiamen", "dissidents", "police",
               "soldiers", "troops", "army", "authorities", "government", "parliament", "court", "lawmakers",
               "fundamentalists", "islamists", "activists", "farmers", "landowners", "prisoners", "teachers",

@@ -37,7 +37,7 @@ PLURAL_NOUN_OK = {"talk", "negotiation", "consultation", "discussion", "airstrik
                   "hostility", "exercise", "game", "maneuver", "manoeuvre", "protest", "demonstration", "riot", "attack",
                   "drill", "patrol", "war-game", "wargame"}
 TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of", "out",
-                "behind")
+                "behind", "by")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "time", "date"}
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 # a resignation, surrender or withdrawal with no stated counterpart has no target (the people are no party to it)
@@ -215,7 +215,12 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[_Hit]:
             for c in inner:
                 absorbed.update(t.i for t in c.subtree if t.i not in own)
     # a light verb and its noun name one event ("expressed support" fires once, on the noun)
-    nouns_with_light = {h.anchor.i for h in hits if h.kind == "noun" and h.rule.light}
+    # ... unless the verb's own rule names that noun ("called off a strike" is a concession, not a strike)
+    specific = {(h.token.i, n.token.i) for h in hits if h.kind == "verb" and h.rule.with_
+                for n in hits if n.kind == "noun" and n.rule.light and n.anchor.i == h.token.i
+                and n.token.lemma_.lower() in h.rule.with_ and n.rule.type != h.rule.type}
+    absorbed.update(n for _, n in specific)
+    nouns_with_light = {h.anchor.i for h in hits if h.kind == "noun" and h.rule.light and h.token.i not in absorbed}
     # "hosted negotiators for peace talks": a noun of the same type inside the verb's clause is that event
     for h in hits:
         if h.kind == "verb" and h.rule.type in ("ASSAULT", "COERCE"):
@@ -346,8 +351,10 @@ def _subject(verb: Any) -> list[Any]:
             v = v.head
             continue
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
-            if v.tag_ in ("VBN", "VBD"):
-                return []  # "West Africans ordered out of Nigeria": the noun is acted on; the actor is not stated
+            if v.tag_ in ("VBN", "VBD") and v.head.dep_ != "ROOT":
+                # "West Africans ordered out of Nigeria": the noun is acted on; the actor is not stated (where
+                # the noun is the root, the parse has made the whole sentence a noun phrase: "X called on Y")
+                return []
             return _noun_owner(v.head)
         if v.dep_ == "ROOT":
             # a parse that hung the subject elsewhere ("With the signing of X, A and B have agreed"):
@@ -863,6 +870,8 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         source = actors.actor(roles.source[0])
         target = actors.actor(roles.target[0]) if roles.target else None
         said = where_said.country if where_said is not None and where_said.country not in INTERNATIONAL else None
+        if source.country is None and source.kind == "group" and gazetteer is not None:
+            said = _group_city(roles.source[0], sent, actors, gazetteer) or said  # "An Istanbul court acquitted ..."
         if said and source.country is None and source.kind == "group":
             source = replace(source, country=said)  # "Authorities in Srinagar lifted the curfew": Indian authorities
             if target is None and rule.type in DOMESTIC and rule.type not in NO_DEFAULT_TARGET:
@@ -922,6 +931,19 @@ def _object_is(verb: Any, entity: str, actors: ArticleActors) -> bool:
     return any(m.entity == entity and (m.head in heads or m.end - 1 in heads or doc[m.head].head.i in heads
                                        and doc[m.head].dep_ in ("amod", "compound", "conj"))
                for m in actors.mentions)
+
+
+def _group_city(entity: str, sent: Any, actors: ArticleActors, gazetteer: Gazetteer) -> str | None:
+    """The country of a city that names a group ("An Istanbul court", "Kabul police")."""
+    for m in actors.mentions:
+        if m.entity != entity or not sent.start <= m.head < sent.end:
+            continue
+        for ent in actors.doc.ents:
+            if ent.label_ == "GPE" and m.start <= ent.start and ent.end <= m.end:
+                city = gazetteer.resolve(ent.text, prefer=set(actors.country_counts()))
+                if city is not None:
+                    return city.country
+    return None
 
 
 RELIEF_WORDS = {"water", "food", "tent", "medicine", "medical", "aid", "relief", "supply", "blanket", "doctor",
@@ -1015,13 +1037,21 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for e in events:
         key = _merge_key(e)
-        same = next((i for i, o in enumerate(out) if _merge_key(o) == key), None)
+        # ... and within one sentence, acts of one type between the same countries are one event
+        # ("an explosion killed two Iraqi youths and wounded five others")
+        same = next((i for i, o in enumerate(out) if _merge_key(o) == key or (
+            o.evidence.start == e.evidence.start and o.type == e.type and _countries(o) == _countries(e))), None)
         if same is None:
             out.append(e)
         else:
             o = out[same]
             out[same] = replace(o, extra_evidence=o.extra_evidence + (e.evidence,), confidence=min(0.95, max(o.confidence, e.confidence) + 0.05))
     return out
+
+
+def _countries(e: Event) -> tuple[Any, ...]:
+    ends = (e.source.country, e.target.country if e.target else None)
+    return ends if e.directed else tuple(sorted(ends, key=str))
 
 
 def _merge_key(e: Event) -> tuple[Any, ...]:
