@@ -469,3 +469,15 @@ def test_one_sentence_s_acts_of_one_type_between_the_same_countries_are_one_even
     evs = events("A minefield explosion near the town of Samarra killed two Iraqi youths and wounded five others.",
                  annotator=annotator)
     assert len([e for e in evs if e.type == "ASSAULT"]) == 1
+
+
+def test_releasing_or_asking_needs_an_actor_as_the_object_itself(annotator):
+    evs = events("The White House released a summary of the call with President Zelensky of Ukraine.", annotator=annotator)
+    assert not [e for e in evs if e.type == "RETREAT"]
+    evs = events("Trump repeatedly asked why Biden did not act.", annotator=annotator)
+    assert not [e for e in evs if e.type == "REQUEST"]
+
+
+def test_relief_is_read_in_the_cargo_not_the_destination(annotator):
+    evs = events("A U.S. helicopter flew American troops to the Walter Reed Military Medical Center.", annotator=annotator)
+    assert not [e for e in evs if e.type == "AID"]

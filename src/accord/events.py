@@ -70,6 +70,7 @@ class Rule:
     needs_target: bool = False  # fires only with an actor as its object ("allowed X to ...")
     to_people: bool = False  # fires only when done "to" people ("opened its borders to refugees")
     recipient_first: bool = False  # the "to" party is the target before the object ("extradited X to Y")
+    object_actor: bool = False  # the target must be the verb's object itself ("released two engineers", not "a statement")
 
 
 #: "X said Y must ..." is a demand by X on Y, whatever the inner verb
@@ -123,7 +124,7 @@ def _rule(row: dict[str, Any], n: int) -> Rule:
                 nouns=low(row.get("nouns")), with_=low(row.get("with")), light=low(row.get("light")),
                 absorbs=bool(row.get("absorbs")), swap=bool(row.get("swap")),
                 phrase=tuple(str(p).lower() for p in row.get("phrase") or ()), needs_target=bool(row.get("needs_target")), to_people=bool(row.get("to_people")),
-                recipient_first=bool(row.get("recipient_first")))
+                recipient_first=bool(row.get("recipient_first")), object_actor=bool(row.get("object_actor")))
 
 
 # ---------------------------------------------------------------- finding triggers
@@ -803,6 +804,9 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if rule.needs_target and not (roles.target and roles.source):
             lines.append(f"{where}: dropped, it needs a stated actor and an actor as its object")
             continue
+        if rule.object_actor and not (roles.target and _object_is(hit.token, roles.target[0], actors)):
+            lines.append(f"{where}: dropped, its object is no actor")
+            continue
         if rule.swap:
             if roles.target and not _object_is(hit.token, roles.target[0], actors):
                 # "welcomed the swearing-in of Zimbabwe's government": no visitor is received
@@ -952,7 +956,9 @@ RELIEF_WORDS = {"water", "food", "tent", "medicine", "medical", "aid", "relief",
 
 def _relief_cargo(verb: Any) -> bool:
     """The things sent are relief ("planes loaded with water, tents and medical teams")."""
-    objects = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    def cargo(t: Any) -> list[Any]:  # the thing and what it is loaded with, not where it goes
+        return [t] + [x for c in t.children if c.dep_ != "prep" or c.lower_ in ("with", "of") for x in cargo(c)]
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in cargo(c)]
     return any(t.lemma_.lower() in RELIEF_WORDS for t in objects)
 
 
