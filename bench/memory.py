@@ -49,6 +49,7 @@ class TimedStore:
         self.add_seconds = 0.0
         self.has_article = store.has_article
         self.quarantine = store.quarantine
+        self.add_copy = store.add_copy  # a file repeating a stored text
 
     def add(self, x: object) -> bool:
         t = time.perf_counter()

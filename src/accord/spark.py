@@ -90,6 +90,7 @@ def load_parquet(out_dir: str | Path, store: Any) -> Report:
             continue
         x = _decode(Extraction, json.loads(row["extraction"]))
         if not store.add(x):
+            store.add_copy(x.article.content_hash, x.article.id, x.article.path)  # the same text under another name
             report.skipped += 1
             continue
         report.articles += 1
