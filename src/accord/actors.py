@@ -421,7 +421,7 @@ def _typo_index(places: dict[str, tuple[str, str]]) -> dict[str, str]:
     "Quatar" (a letter dropped or added; a changed letter makes real words: "Indiana", "Siberia");
     a form that two countries share is left out."""
     found: dict[str, set[str]] = {}
-    for form, (code, kind) in places.items():
+    for form, (_, kind) in places.items():
         if " " in form or len(form) < TYPO_MIN_LENGTH - 1 or kind != "name":
             continue
         for v in {form.lower()} | _deletions(form.lower()):

@@ -844,45 +844,11 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if not roles.source:
             lines.append(f"{where}: dropped, no source actor")
             continue
-        rtype, cameo, mode = rule.type, rule.cameo, rule.mode
-        if rtype == "MOBILIZE" and hit.kind == "verb" and _relief_cargo(hit.token):
-            rtype, cameo, mode = "AID", "070", None  # "sent planes loaded with water and tents to Vanuatu"
-        if rtype == "COOPERATE" and "military" in rule.contexts and not roles.target and hit.kind == "noun":
-            rtype, cameo, mode = "MOBILIZE", "150", None  # war games with no partner are a show of force
-        if modality == "refused":
-            rtype, cameo, mode = "REJECT", "120", None  # "will not accept refugees"
-        elif rtype == "AGREE" and rule.absorbs and _hostile_complement(hit.token, dictionary):
-            rtype, cameo, mode = "THREATEN", "130", None  # "vowed to fight on": a promise of force is a threat
-        if modality == "future" and _conditional(hit):
-            # "will withdraw its force unless ...": a commitment on a condition is a threat
-            rtype, cameo, mode = "THREATEN", "130", None
-        elif modality == "future" and rtype not in ("AGREE", "SANCTION"):  # announced sanctions are sanctions
-            if rtype == "ASSAULT" and _prepared(hit.anchor):
-                rtype, cameo, mode = "MOBILIZE", "152", None  # "the army prepared to resume shelling": on alert
-            elif QUAD_CLASS[rtype] == 4:
-                rtype, cameo, mode = "THREATEN", "138" if rtype == "ASSAULT" else "130", None
-            elif QUAD_CLASS[rtype] in (1, 2):
-                rtype, cameo, mode = "AGREE", AGREE_CAMEO.get(rtype, "030"), None
-        if rtype == "CONSULT" and mode == "visit" and hit.kind == "verb":
-            # troops that arrive are deployed, not visiting: peacekeepers are aid, other forces a mobilisation
-            subject = " ".join(t.lower_ for t in _subject(hit.token))
-            if "peacekeep" in subject:
-                rtype, cameo, mode = "AID", "074", None
-            elif any(w in subject.split() for w in ("troops", "forces", "soldiers", "warships", "units", "battalion", "tanks")):
-                rtype, cameo, mode = "MOBILIZE", "154", None
+        rtype, cameo, mode = _recode(hit, roles, modality, dictionary)
         roles, mode = _visit(roles, actors, rtype, mode)
         source = actors.actor(roles.source[0])
         target = actors.actor(roles.target[0]) if roles.target else None
-        said = where_said.country if where_said is not None and where_said.country not in INTERNATIONAL else None
-        if source.country is None and source.kind == "group" and gazetteer is not None:
-            said = _group_city(roles.source[0], sent, actors, gazetteer) or said  # "An Istanbul court acquitted ..."
-        if said and source.country is None and source.kind == "group":
-            source = replace(source, country=said)  # "Authorities in Srinagar lifted the curfew": Indian authorities
-            if target is None and rule.type in DOMESTIC and rule.type not in NO_DEFAULT_TARGET:
-                target = actors.actor(actors.people_of(said))
-        here = place.country if place is not None and place.country not in INTERNATIONAL else None
-        if here and target is not None and target.country is None and target.kind == "group":
-            target = replace(target, country=here)  # "killed four suspected militants in Pakistan's tribal region"
+        source, target = _place_groups(source, target, roles, rule, where_said, place, sent, actors, gazetteer)
         if source.country is None:
             # PLOVER codes no event whose actor has no country (or international code)
             lines.append(f"{where}: dropped, the source '{source.label}' has no known country")
@@ -910,6 +876,55 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
     events = _drop_self_comments(events, sent)
     _nest_locations(events)
     return CodedSentence(events, lines)
+
+
+def _recode(hit: _Hit, roles: _Roles, modality: str, dictionary: Dictionary) -> tuple[str, str | None, str | None]:
+    """The type, CAMEO code and mode the event takes once its cargo, partners and modality are read."""
+    rule = hit.rule
+    rtype, cameo, mode = rule.type, rule.cameo, rule.mode
+    if rtype == "MOBILIZE" and hit.kind == "verb" and _relief_cargo(hit.token):
+        rtype, cameo, mode = "AID", "070", None  # "sent planes loaded with water and tents to Vanuatu"
+    if rtype == "COOPERATE" and "military" in rule.contexts and not roles.target and hit.kind == "noun":
+        rtype, cameo, mode = "MOBILIZE", "150", None  # war games with no partner are a show of force
+    if modality == "refused":
+        rtype, cameo, mode = "REJECT", "120", None  # "will not accept refugees"
+    elif rtype == "AGREE" and rule.absorbs and _hostile_complement(hit.token, dictionary):
+        rtype, cameo, mode = "THREATEN", "130", None  # "vowed to fight on": a promise of force is a threat
+    if modality == "future" and _conditional(hit):
+        # "will withdraw its force unless ...": a commitment on a condition is a threat
+        rtype, cameo, mode = "THREATEN", "130", None
+    elif modality == "future" and rtype not in ("AGREE", "SANCTION"):  # announced sanctions are sanctions
+        if rtype == "ASSAULT" and _prepared(hit.anchor):
+            rtype, cameo, mode = "MOBILIZE", "152", None  # "the army prepared to resume shelling": on alert
+        elif QUAD_CLASS[rtype] == 4:
+            rtype, cameo, mode = "THREATEN", "138" if rtype == "ASSAULT" else "130", None
+        elif QUAD_CLASS[rtype] in (1, 2):
+            rtype, cameo, mode = "AGREE", AGREE_CAMEO.get(rtype, "030"), None
+    if rtype == "CONSULT" and mode == "visit" and hit.kind == "verb":
+        # troops that arrive are deployed, not visiting: peacekeepers are aid, other forces a mobilisation
+        subject = " ".join(t.lower_ for t in _subject(hit.token))
+        if "peacekeep" in subject:
+            rtype, cameo, mode = "AID", "074", None
+        elif any(w in subject.split() for w in ("troops", "forces", "soldiers", "warships", "units", "battalion", "tanks")):
+            rtype, cameo, mode = "MOBILIZE", "154", None
+    return rtype, cameo, mode
+
+
+def _place_groups(source: Actor, target: Actor | None, roles: _Roles, rule: Rule, where_said: Location | None,
+                  place: Location | None, sent: Any, actors: ArticleActors,
+                  gazetteer: Gazetteer | None) -> tuple[Actor, Actor | None]:
+    """Groups of no country take it from where the event happened."""
+    said = where_said.country if where_said is not None and where_said.country not in INTERNATIONAL else None
+    if source.country is None and source.kind == "group" and gazetteer is not None:
+        said = _group_city(roles.source[0], sent, actors, gazetteer) or said  # "An Istanbul court acquitted ..."
+    if said and source.country is None and source.kind == "group":
+        source = replace(source, country=said)  # "Authorities in Srinagar lifted the curfew": Indian authorities
+        if target is None and rule.type in DOMESTIC and rule.type not in NO_DEFAULT_TARGET:
+            target = actors.actor(actors.people_of(said))
+    here = place.country if place is not None and place.country not in INTERNATIONAL else None
+    if here and target is not None and target.country is None and target.kind == "group":
+        target = replace(target, country=here)  # "killed four suspected militants in Pakistan's tribal region"
+    return source, target
 
 
 def _prepared(verb: Any) -> bool:
