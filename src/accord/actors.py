@@ -311,7 +311,7 @@ def find_actors(doc: Any, article_id: str, tables: Tables, *, date: str | None =
     Nothing before `body_start` (date line, byline) is an actor."""
     table = ArticleActors(doc, article_id, tables, date)
     table.first_token = next((t.i for t in doc if t.idx >= body_start), len(doc)) if body_start else 0
-    places = _place_hits(doc, tables)
+    places = _place_hits(doc, tables, table.words, table.spaces)
     table.place_hits = places
     _people(doc, table, places)
     _known_people(doc, table)
@@ -347,11 +347,10 @@ def _phrase_at(words: list[str], spaces: list[str], i: int, table: Any, first: f
     return None
 
 
-def _place_hits(doc: Any, tables: Tables) -> dict[int, tuple[int, str, str]]:
-    """Token start -> (end, code, kind) for every country name, demonym, capital or metonym."""
+def _place_hits(doc: Any, tables: Tables, words: list[str], spaces: list[str]) -> dict[int, tuple[int, str, str]]:
+    """Token start -> (end, code, kind) for every country name, demonym, capital or metonym
+    (`words` and `spaces`: the doc's token texts and whitespace, as ArticleActors keeps them)."""
     hits: dict[int, tuple[int, str, str]] = {}
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
     first = _index(tables).place_first
     i = 0
     while i < len(words):
@@ -535,7 +534,7 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
         own = [t for t in ent if t.text.lower() in RANKS or t.text.lower() in tables.sectors]
         extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
         country = next((places[t.i][1] for t in left + extra if t.i in places), None) or org_country
-        title_org = _org_in(left, tables)
+        title_org = _org_in(left, table)
         if title_org is not None and (country is None or title_org[0] in INTERNATIONAL):
             # "U.N. mediator Diego Cordovez", "Arab League Secretary-General Amr Moussa": the organisation's
             # code, whatever else the person has been
@@ -567,15 +566,14 @@ def _people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, st
         table._add(start, ent.end, root.i, eid, "person")
 
 
-def _org_in(tokens: list[Any], tables: Tables) -> tuple[str, str, tuple[str, ...]] | None:
-    """An organisation of the table named by consecutive tokens ("U.N.", "Arab League")."""
-    for i in range(len(tokens)):
-        for j in range(min(len(tokens), i + 5), i, -1):
-            if tokens[j - 1].i - tokens[i].i != j - 1 - i:
-                continue
-            text = "".join(t.text_with_ws for t in tokens[i:j]).strip()
-            if text in tables.orgs:
-                return tables.orgs[text]
+def _org_in(tokens: list[Any], table: ArticleActors) -> tuple[str, str, tuple[str, ...]] | None:
+    """An organisation of the table named within the tokens ("U.N.", "Arab League")."""
+    inside = {t.i for t in tokens}
+    first = _index(table.tables).org_first
+    for t in tokens:
+        found = _phrase_at(table.words, table.spaces, t.i, table.tables.orgs, first, 5)
+        if found and all(i in inside for i in range(t.i, t.i + found[0])):
+            return table.tables.orgs[found[1]]
     return None
 
 
@@ -777,10 +775,11 @@ def _infer_countries(table: ArticleActors) -> None:
     """An official whose country the text does not state belongs to the institution of his title
     named in the article ("Defence Minister X" beside "the Azerbaijani Defence Ministry"), else to
     the article's most mentioned country, as an unqualified official does in news copy."""
-    counts = table.country_counts().most_common(2)
+    all_counts = table.country_counts()
+    counts = all_counts.most_common(2)
     # only an article about one country makes that country every unqualified official's
     home = counts[0][0] if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
-    named = {c for c in table.country_counts() if c not in INTERNATIONAL}
+    named = {c for c in all_counts if c not in INTERNATIONAL}
     named |= {code for _, code, _ in table.place_hits.values() if code not in INTERNATIONAL}
     single = home is None and len(named) == 1 and _only_setting(table, next(iter(named)))
     if single:

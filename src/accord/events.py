@@ -40,6 +40,7 @@ TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "t
                 "behind", "by")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "time", "date"}
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
+COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}  # acts done with a partner, never with one's own country
 # a resignation, surrender or withdrawal with no stated counterpart has no target (the people are no party to it)
 NO_DEFAULT_TARGET = {"RETREAT"}
 STATIVE_PASSIVES = {"commit", "determine", "prepare", "resolve", "dedicate", "devote", "oblige"}
@@ -594,7 +595,7 @@ def _roles(hit: _Hit, actors: ArticleActors) -> _Roles | None:
         if len(ids) >= 2:
             return _Roles([ids[0]], [ids[1]], False, "between")
     tgt = _pick(actors, tgt_tokens, set(src_ids))
-    if hit.rule.type in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE") and src_ids:
+    if hit.rule.type in COOPERATIVE and src_ids:
         # "Erdogan promised Ankara will share intelligence with Baghdad": the partner, not his own country
         home = actors.actor(src_ids[0]).country
         others = [m for m in tgt if not (m.kind == "country" and actors.actor(m.entity).country == home)]
@@ -813,7 +814,7 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
                 lines.append(f"{where}: dropped, its object is no actor")
                 continue
             roles = _Roles(roles.target or [], roles.source, roles.directed, roles.how + ", swapped")
-        if roles.source and roles.target and rule.type in ("AGREE", "SUPPORT", "CONSULT", "COOPERATE"):
+        if roles.source and roles.target and rule.type in COOPERATIVE:
             src_a, tgt_a = actors.actor(roles.source[0]), actors.actor(roles.target[0])
             if tgt_a.kind == "country" and tgt_a.country == src_a.country:
                 # "Kostunica promised to democratize Serbia": his own country is what he acts on, not a party
@@ -830,7 +831,7 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
             # "threatened to impose a curfew in Algiers", "vowed to fight on": the act at home faces its people
             at_home = rule.absorbs and hit.kind == "verb" and (
                 _domestic_complement(hit.token, dictionary) or _hostile_complement(hit.token, dictionary))
-            roles = _default_target(roles, actors, "COERCE" if at_home else rule.type, place, visit=rule.mode == "visit")
+            roles = _default_target(roles, actors, rule.type, place, visit=rule.mode == "visit", at_home=at_home)
         if rule.mode == "visit" and roles.source and roles.target and place is not None and place.country \
                 and actors.actor(roles.target[0]).country == actors.actor(roles.source[0]).country != place.country:
             # "Li Peng arrived in Hanoi ..., the first by a Chinese head of government": the host is where he went
@@ -993,9 +994,10 @@ def _drop_self_comments(events: list[Event], sent: Any) -> list[Event]:
 
 
 def _default_target(roles: _Roles, actors: ArticleActors, rtype: str, place: Location | None,
-                    visit: bool = False) -> _Roles:
+                    visit: bool = False, at_home: bool = False) -> _Roles:
     """With no stated target: the other side of the article's main pair of actors; for acts done
-    at home (protests, arrests, curfews), the people of the place, else of the actor's own country."""
+    at home (protests, arrests, curfews, and with `at_home` threats or vows of them), the people of
+    the place, else of the actor's own country."""
     src_country = actors.actor(roles.source[0]).country
     pair = actors.pair("sides") if actors.bilateral() else None
     if not pair or src_country not in [actors.actor(e).country for e in pair]:
@@ -1003,7 +1005,8 @@ def _default_target(roles: _Roles, actors: ArticleActors, rtype: str, place: Loc
             # "arrived in Chad": the host; "sought refuge in Germany": the people of that place
             target = actors.country_entity(place.country) if visit else actors.people_of(place.country)
             return _Roles(roles.source, [target], roles.directed, roles.how + ", target by default: " + place.country)
-        if rtype in DOMESTIC and rtype not in NO_DEFAULT_TARGET and (place is not None and place.country or src_country):
+        domestic = at_home or (rtype in DOMESTIC and rtype not in NO_DEFAULT_TARGET)
+        if domestic and (place is not None and place.country or src_country):
             code = place.country if place is not None and place.country else src_country
             return _Roles(roles.source, [actors.people_of(str(code))], roles.directed,
                           roles.how + ", target by default: the people of " + str(code))
