@@ -106,7 +106,6 @@ def place_at(token: Any, actors: ArticleActors, gazetteer: Gazetteer) -> Locatio
     """The place a token names, if it is a country, capital or city."""
     doc = actors.doc
     hit = actors.place_hits.get(token.i)
-    prefer = set(actors.country_counts())
     if hit and hit[2] in ("name", "capital"):
         end, code, kind = hit
         span = doc[token.i:end]
@@ -114,7 +113,7 @@ def place_at(token: Any, actors: ArticleActors, gazetteer: Gazetteer) -> Locatio
         return Location(code, span.text if kind == "capital" else None, city.geonameid if city else None,
                         city.lat if city else None, city.lon if city else None, "stated",
                         Span(actors.article_id, span.start_char, span.end_char, span.text))
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
+    ent = _entity_at(doc, token.i, ("GPE", "LOC", "FAC"))
     if ent is None and token.pos_ == "PROPN" and token.dep_ == "pobj":
         ent = doc[token.i:token.i + 1]  # "near the town of Samarra": a proper name after a place preposition
     if ent is None:
@@ -123,11 +122,27 @@ def place_at(token: Any, actors: ArticleActors, gazetteer: Gazetteer) -> Locatio
     after = doc[ent.end:ent.end + 3]
     if len(after) >= 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "LOC"):
         qualifier = after[1].text
-    city = gazetteer.resolve(ent.text, prefer=prefer, qualifier=qualifier, tables=actors.tables)
+    city = gazetteer.resolve(ent.text, prefer=set(actors.country_counts()), qualifier=qualifier, tables=actors.tables)
     if city is None:
         return None
     return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "stated",
                     Span(actors.article_id, ent.start_char, ent.end_char, ent.text))
+
+
+def _entity_at(doc: Any, i: int, labels: tuple[str, ...]) -> Any:
+    """The named entity holding token i, if it has one of the labels.
+
+    Read from the tokens' IOB tags around i, not from `doc.ents`, which builds every entity of
+    the article on each call: a long article would cost time quadratic in its length.
+    """
+    if doc[i].ent_iob_ not in ("B", "I") or doc[i].ent_type_ not in labels:
+        return None
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def stated_location(scope: list[Any], actors: ArticleActors, gazetteer: Gazetteer) -> Location | None:
