@@ -1,7 +1,9 @@
 import json
+import sys
+from pathlib import Path
 
-from accord.ingest import article_from_text, read_articles
-from accord.model import Article, Rejected
+from accord.ingest import READS, article_from_text, read_articles
+from accord.model import Article, Rejected, Skipped
 from accord.settings import Settings
 
 
@@ -60,3 +62,49 @@ def test_html_main_text(tmp_path):
     items = {i.where.split("/")[-1] if isinstance(i, Rejected) else i.id: i for i in read_articles(tmp_path)}
     assert isinstance(items["page"], Article) and "maritime" in items["page"].text
     assert isinstance(items["nav.html"], Rejected) and "no main text" in items["nav.html"].reason
+
+
+def test_files_a_folder_holds_are_read_or_named_as_skipped(tmp_path):
+    story = "Greece and Egypt signed an agreement on maritime borders in Cairo on Thursday."
+    (tmp_path / "one.txt").write_text(story)
+    (tmp_path / "wire0002").write_text(story.replace("Thursday", "Friday"))  # no suffix: read as text
+    (tmp_path / "noise.bin").write_bytes(bytes(range(256)))
+    (tmp_path / "notes.md").write_text(story)
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    items = list(read_articles(tmp_path))
+    assert sorted(i.id for i in items if isinstance(i, Article)) == ["one", "wire0002"]
+    skipped = {Path(i.where).name: i.reason for i in items if isinstance(i, Skipped)}
+    assert skipped == {".DS_Store": "hidden file", ".git": "hidden folder, not read",
+                       "noise.bin": f"not an article file (.bin); accord reads {READS}",
+                       "notes.md": f"not an article file (.md); accord reads {READS}"}
+    assert not [i for i in items if isinstance(i, Rejected)]
+    # a file named directly is read whatever its suffix
+    [direct] = read_articles(tmp_path / "notes.md")
+    assert isinstance(direct, Article) and direct.text == story
+
+
+def test_a_line_too_long_is_rejected_without_being_held(tmp_path):
+    path = tmp_path / "lines.jsonl"
+    path.write_text(json.dumps({"id": "long", "text": "Talks went on. " * 400}) + "\n"
+                    + json.dumps({"id": "ok", "text": "Italy and France met in Rome on Monday for talks."}) + "\n")
+    items = list(read_articles(path, settings=Settings(max_article_chars=1000)))
+    assert isinstance(items[0], Rejected) and items[0].where == f"{path}:1" and "max_article_chars" in items[0].reason
+    assert isinstance(items[1], Article) and items[1].id == "ok"
+
+
+def test_metadata_with_invalid_unicode_is_rejected(tmp_path):
+    path = tmp_path / "lines.jsonl"
+    path.write_bytes(b'{"id": "x", "title": "Talks \\ud800", "text": "Italy and France met in Rome on Monday."}\n')
+    [item] = read_articles(path)
+    assert isinstance(item, Rejected) and item.reason == "'title' holds invalid Unicode (an unpaired surrogate)"
+
+
+def test_a_missing_html_reader_rejects_the_page_only(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as when lxml_html_clean is not installed
+    (tmp_path / "page.html").write_text("<html><body><p>Greece and Egypt met in Cairo.</p></body></html>")
+    (tmp_path / "text.txt").write_text("Greece and Egypt signed an agreement in Cairo on Thursday.")
+    items = list(read_articles(tmp_path))
+    assert [type(i).__name__ for i in items] == ["Rejected", "Article"]
+    assert items[0].reason.startswith("the HTML reader cannot be loaded") and "lxml_html_clean" in items[0].reason

@@ -82,3 +82,19 @@ def test_a_text_repeated_within_one_run_is_stored_and_counted_once(tmp_path: Pat
         report = process([path], settings=Settings(batch_size=1), store=store, workers=workers)
         assert (report.articles, report.skipped) == (2, 1)
         assert store.counts()["articles"] == 2
+
+
+def test_skipped_files_are_named_in_the_summary(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Italy and France held talks in Rome on Monday.", encoding="utf-8")
+    (tmp_path / "noise.bin").write_bytes(bytes(range(256)))
+    assert count_articles([tmp_path]) == 1
+    report = process([tmp_path], settings=Settings())
+    assert report.articles == 1 and not report.rejected
+    assert [s.where for s in report.skipped_files] == [str(tmp_path / "noise.bin")]
+    assert f"1 files skipped, not read:\n  {tmp_path / 'noise.bin'}: not an article file (.bin)" in report.summary()
+
+
+def test_count_articles_reads_a_huge_line_in_chunks(tmp_path: Path) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_bytes(b"  \n" + b"x" * (3 << 20) + b"\n\n" + b'{"text": "y"}')
+    assert count_articles([path]) == 2

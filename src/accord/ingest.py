@@ -1,4 +1,4 @@
-"""read_articles(source) -> Iterator[Article | Rejected]: plain text, JSON Lines, HTML, folders.
+"""read_articles(source) -> Iterator[Article | Rejected | Skipped]: plain text, JSON Lines, HTML, folders.
 
 Metadata not given is read from the text: a leading `date YYYY-MM-DD` line, a `By NAME`
 byline (a one-word name is the outlet, a longer one an author), a lone name line under it.
@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from . import dates
-from .model import Article, Rejected
+from .model import Article, Rejected, Skipped
 from .settings import Settings
 
 SUFFIXES = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+READS = ", ".join(sorted(SUFFIXES)) + " and files without a suffix"
 
 _COMMON = set("""the of and to in a an is are was were be been being has have had that this these those
 for on with as by at from it its he she his her they their them we our you your i not no but or if
@@ -29,22 +32,83 @@ _BYLINE = re.compile(r"\bBy\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$
 _NAME_LINE = re.compile(r"^\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*$")
 
 
-def read_articles(source: str | Path | Iterable[str | Path], *, settings: Settings | None = None) -> Iterator[Article | Rejected]:
-    """Every article under the given files and folders; unreadable ones as Rejected."""
+def read_articles(source: str | Path | Iterable[str | Path], *,
+                  settings: Settings | None = None) -> Iterator[Article | Rejected | Skipped]:
+    """Every article under the given files and folders; unreadable ones as Rejected, files of other types as Skipped."""
     settings = settings or Settings()
+    for item in input_files(source):
+        if isinstance(item, Path):
+            yield from _read_file(item, settings)
+        else:
+            yield item
+
+
+def input_files(source: str | Path | Iterable[str | Path]) -> Iterator[Path | Rejected | Skipped]:
+    """The files `read_articles` reads, in its order; a missing path as Rejected, files it leaves as Skipped.
+
+    A file named directly is always read (as text unless its suffix says otherwise). In a folder,
+    files with one of SUFFIXES or with no suffix are read; other files, hidden files and folders
+    (a name starting with ".") and links to folders are skipped, each named with the reason.
+    """
     paths = [source] if isinstance(source, (str, Path)) else list(source)
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                yield from _read_file(child, settings)
-        elif path.is_file():
-            yield from _read_file(path, settings)
-        else:
-            yield Rejected(str(path), "no such file or folder")
+        try:
+            if path.is_dir():
+                yield from _folder(path)
+            elif path.is_file():
+                yield path
+            else:
+                yield Rejected(str(path), "not a regular file" if path.exists() else "no such file or folder")
+        except OSError as exc:
+            yield Rejected(str(path), f"cannot be listed ({exc.strerror or exc})")
+
+
+def _folder(folder: Path) -> Iterator[Path | Skipped]:
+    found: list[tuple[Path, str | None]] = []
+    for root, dirs, files in os.walk(folder, onerror=_raise):
+        here = Path(root)
+        for name in list(dirs):
+            if name.startswith(".") or (here / name).is_symlink():
+                dirs.remove(name)
+                found.append((here / name, "hidden folder, not read" if name.startswith(".")
+                              else "link to a folder, not followed"))
+        for name in files:
+            found.append((here / name, _skip_reason(here / name)))
+    for path, reason in sorted(found):
+        yield path if reason is None else Skipped(str(path), reason)
+
+
+def _raise(exc: OSError) -> None:
+    raise exc
+
+
+def _skip_reason(path: Path) -> str | None:
+    """Why a file in a folder is not read, or None when it is."""
+    if path.name.startswith("."):
+        return "hidden file"
+    suffix = path.suffix.lower()
+    if suffix and suffix not in SUFFIXES:
+        return f"not an article file ({suffix}); accord reads {READS}"
+    if not path.is_file():
+        return "not a regular file"
+    return None
 
 
 def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
+    """The items of one file; whatever goes wrong while reading it is that file's (or line's) Rejected."""
+    try:
+        yield from _read_kind(path, settings)
+    except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop a run of thousands
+        yield Rejected(str(path), _failure(exc))
+
+
+def _failure(exc: Exception) -> str:
+    message = " ".join(str(exc).split())
+    return f"cannot be read ({type(exc).__name__}: {message}); please report it with this input"
+
+
+def _read_kind(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
     kind = SUFFIXES.get(path.suffix.lower(), "text")
     if kind == "jsonl":
         yield from _read_jsonl(path, settings)
@@ -52,6 +116,10 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
     size = path.stat().st_size
     if size > settings.max_file_bytes:
         yield Rejected(str(path), f"file is {size:,} bytes, over the limit of {settings.max_file_bytes:,} (setting max_file_bytes)")
+        return
+    if kind == "text" and size > 4 * settings.max_article_chars:  # UTF-8 takes at most 4 bytes a character
+        yield Rejected(str(path), f"file is {size:,} bytes, more than an article of {settings.max_article_chars:,} "
+                                  "characters can take (setting max_article_chars)")
         return
     data = path.read_bytes()
     text = _decode(str(path), data)
@@ -75,32 +143,53 @@ def _decode(where: str, data: bytes) -> str | Rejected:
 
 
 def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
+    cap = settings.max_article_chars * 4
     with path.open("rb") as handle:
-        for n, line in enumerate(handle, 1):
+        for n, line in enumerate(_lines(handle, cap), 1):
             where = f"{path}:{n}"
+            if line is None:
+                yield Rejected(where, f"line is over {cap:,} bytes, over the article size limit (setting max_article_chars)")
+                continue
             if not line.strip():
                 continue
-            if len(line) > settings.max_article_chars * 4:
-                yield Rejected(where, f"line is {len(line):,} bytes, over the article size limit")
-                continue
-            text = _decode(where, line)
-            if isinstance(text, Rejected):
-                yield text
-                continue
             try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield Rejected(where, f"not JSON ({exc.msg} at column {exc.colno})")
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
-                yield Rejected(where, "record has no 'text' string")
-                continue
-            try:
-                record["text"].encode("utf-8")
-            except UnicodeEncodeError as exc:
-                yield Rejected(where, f"text holds invalid Unicode (an unpaired surrogate at character {exc.start})")
-                continue
-            yield _check(_from_record(record, path, n), settings, where)
+                yield _read_line(line, where, path, n, settings)
+            except Exception as exc:  # noqa: BLE001 - one line's failure is that line's, the file goes on
+                yield Rejected(where, _failure(exc))
+
+
+def _lines(handle: BinaryIO, cap: int) -> Iterator[bytes | None]:
+    """The file's lines, None for a line over `cap` bytes (read past, never held whole in memory)."""
+    while True:
+        line = handle.readline(cap + 1)
+        if not line:
+            return
+        if len(line) <= cap or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+        yield None
+
+
+def _read_line(line: bytes, where: str, path: Path, n: int, settings: Settings) -> Article | Rejected:
+    text = _decode(where, line)
+    if isinstance(text, Rejected):
+        return text
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Rejected(where, f"not JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        return Rejected(where, "record has no 'text' string")
+    for key in ("text", "id", "title", "date", "source", "authors", "url"):
+        try:
+            json.dumps(record.get(key), ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            if key == "text":
+                return Rejected(where, f"text holds invalid Unicode (an unpaired surrogate at character {exc.start})")
+            return Rejected(where, f"'{key}' holds invalid Unicode (an unpaired surrogate)")
+    return _check(_from_record(record, path, n), settings, where)
 
 
 def _from_record(record: dict[str, object], path: Path, line: int) -> Article:
@@ -119,7 +208,12 @@ def _from_record(record: dict[str, object], path: Path, line: int) -> Article:
 
 
 def _from_html(path: Path, html: str) -> Article | Rejected:
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # a dependency of the HTML reader is missing from this environment
+        reason = " ".join(str(exc).split())
+        return Rejected(str(path), f"the HTML reader cannot be loaded ({reason}); install accord's dependencies "
+                                   "again: pip install -e . (it needs lxml_html_clean)")
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or len(text.split()) < 20:

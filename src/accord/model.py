@@ -201,3 +201,11 @@ class Rejected:
     where: str  # "path" or "path:line"
     reason: str
     content_hash: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file in a folder that accord does not read (unknown type, hidden); named in the run's summary."""
+
+    where: str
+    reason: str

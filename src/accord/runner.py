@@ -6,6 +6,7 @@ many processes, each loading the spaCy pipeline once.
 """
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import read_articles
-from .model import Article, Extraction, Rejected
+from .model import Article, Extraction, Rejected, Skipped
 from .settings import Settings
 
 
@@ -28,11 +29,16 @@ class Report:
     words: int = 0
     seconds: float = 0.0
     rejected: list[Rejected] = field(default_factory=list)
+    skipped_files: list[Skipped] = field(default_factory=list)  # files in folders that are not articles
 
     def summary(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
-        return (f"{self.articles} articles, {self.events} events, {self.facts} facts, {self.skipped} already stored, "
+        line = (f"{self.articles} articles, {self.events} events, {self.facts} facts, {self.skipped} already stored, "
                 f"{len(self.rejected)} quarantined; {self.seconds:.1f} s, {rate:.1f} articles/s")
+        if self.skipped_files:
+            line += f"\n{len(self.skipped_files)} files skipped, not read:" + "".join(
+                f"\n  {s.where}: {s.reason}" for s in self.skipped_files)
+        return line
 
 
 def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = None,
@@ -45,6 +51,9 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
 
     def articles(tick: Callable[[], None]) -> Iterator[Article]:
         for item in items:
+            if isinstance(item, Skipped):
+                report.skipped_files.append(item)
+                continue
             if isinstance(item, Rejected):
                 report.rejected.append(item)
                 if store is not None:
@@ -76,7 +85,13 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
                     store.quarantine(failed)
                 tick()
                 continue
-            if store is not None and not store.add(x):
+            stored = _store(store, x) if store is not None else True
+            if isinstance(stored, Rejected):
+                report.rejected.append(stored)
+                store.quarantine(stored)
+                tick()
+                continue
+            if not stored:
                 store.add_copy(x.article.content_hash, x.article.id, x.article.path)
                 report.skipped += 1  # its text came earlier in this run, still being parsed when this was read
                 tick()
@@ -93,6 +108,17 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
             bar.stop()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _store(store: Any, x: Extraction) -> bool | Rejected:
+    """store.add(x); a value the store cannot take makes this article's Rejected (its transaction rolls back)."""
+    try:
+        return bool(store.add(x))
+    except (UnicodeError, ValueError, OverflowError, sqlite3.InterfaceError, sqlite3.DataError,
+            sqlite3.IntegrityError) as exc:
+        message = " ".join(str(exc).split())[:500]
+        return Rejected(x.article.path or x.article.id, f"cannot be stored ({type(exc).__name__}: {message}); "
+                                                        "please report it with this article", x.article.content_hash)
 
 
 def _extract(articles: Iterator[Article], settings: Settings, workers: int) -> Iterator[Extraction]:
@@ -150,31 +176,37 @@ def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
 
 
 def count_articles(inputs: Iterable[str | Path], *, max_bytes: int = 1 << 30) -> int | None:
-    """How many items `read_articles` will yield, when that is cheap to know; else None.
+    """How many items `read_articles` will yield, skipped files aside, when that is cheap to know; else None.
 
     A text or HTML file is one item, a JSON Lines file one per non-blank line. Counting is
     skipped (None) when the JSON Lines to scan add up to more than `max_bytes`.
     """
-    from .ingest import SUFFIXES
+    from .ingest import SUFFIXES, input_files
 
-    files: list[Path] = []
-    for raw in inputs:
-        path = Path(raw)
-        if path.is_dir():
-            files += [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
-        else:
-            files.append(path)  # a missing path is one quarantined item
-    jsonl = [p for p in files if SUFFIXES.get(p.suffix.lower()) == "jsonl"]
+    files = [f for f in input_files(list(inputs)) if not isinstance(f, Skipped)]  # a Rejected path is one item
+    jsonl = [p for p in files if isinstance(p, Path) and SUFFIXES.get(p.suffix.lower()) == "jsonl"]
     try:
         if sum(p.stat().st_size for p in jsonl) > max_bytes:
             return None
         total = len(files) - len(jsonl)
         for p in jsonl:
             with p.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
+                total += _nonblank_lines(handle)
     except OSError:
         return None
     return total
+
+
+def _nonblank_lines(handle: Any) -> int:
+    """Lines holding more than white space, read in chunks (a line may be longer than memory allows)."""
+    total, content = 0, False
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        *ended, rest = chunk.split(b"\n")
+        for part in ended:
+            total += content or bool(part.strip())
+            content = False
+        content = content or bool(rest.strip())
+    return total + content
 
 
 def _progress() -> Any:

@@ -24,8 +24,8 @@ from typing import Any
 from . import model
 from .errors import AccordError
 from .exports import event_record, fact_record
-from .ingest import read_articles
-from .model import Article, Extraction, Rejected
+from .ingest import input_files, read_articles
+from .model import Article, Extraction, Rejected, Skipped
 from .runner import Report
 from .settings import Settings
 
@@ -42,11 +42,13 @@ class SparkError(AccordError):
 
 def ingest(inputs: Iterable[str | Path], *, settings: Settings, store: Any, master: str | None = "local[2]") -> Report:
     """Extract with Spark into a temporary Parquet folder, then load it into `store`."""
+    inputs = list(inputs)
     out = Path(tempfile.mkdtemp(prefix="accord-spark-"))
     try:
         start = time.perf_counter()
         ingest_spark(inputs, settings=settings, out_dir=out / "records", master=master)
         report = load_parquet(out / "records", store)
+        report.skipped_files = [f for f in input_files(inputs) if isinstance(f, Skipped)]
         report.seconds = time.perf_counter() - start
         return report
     finally:
@@ -58,7 +60,8 @@ def ingest_spark(inputs: Iterable[str | Path], *, settings: Settings, out_dir: s
     """Parquet of every input item's records under `out_dir`; `master=None` keeps spark-submit's."""
     import pandas as pd
 
-    rows = [_input_row(n, item) for n, item in enumerate(read_articles(list(inputs), settings=settings))]
+    items = (i for i in read_articles(list(inputs), settings=settings) if not isinstance(i, Skipped))
+    rows = [_input_row(n, item) for n, item in enumerate(items)]
     spark = _session(master)
     frame = pd.DataFrame(rows, columns=["ordinal", "article", "location", "reason", "content_hash"])
     slices = max(1, min(len(rows), spark.sparkContext.defaultParallelism * 4))
