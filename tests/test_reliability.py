@@ -13,6 +13,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -214,3 +215,158 @@ def test_every_bad_input_is_quarantined_and_the_run_goes_on(shared: Path, tmp_pa
     with Store.open(db, readonly=True) as store:
         assert (store.counts(), store.events(limit=10_000), store.facts(limit=10_000)) == first
         assert len(store.quarantined()) == len(expected)
+
+
+# ---------------------------------------------------------------- one run over a mixed folder
+
+LONG_LEAD = "Italy and France signed a defence agreement in Rome on Monday, the two governments said."
+LONG_TAIL = "Greece and Egypt signed a maritime agreement in Cairo on Thursday, officials said."
+#: Paragraphs of long words: the parse costs about one second per 5,000 tokens, and a 1.2-million-character
+#: article of ordinary news would take minutes; these keep it to about 20 seconds and hold no actors.
+FILLERS = ("Parliamentary deliberations regarding infrastructure appropriations continued throughout the "
+           "afternoon, according to committee documentation.",
+           "Administrative representatives summarised procedural considerations concerning municipal "
+           "transportation, environmental assessments and agricultural subsidies.")
+LONG_CHARS = 1_200_000
+
+
+def _long_article(chars: int) -> str:
+    """LONG_LEAD, filler paragraphs, then LONG_TAIL past the parser's limit of 1,000,000 characters."""
+    parts, size, n = [LONG_LEAD], len(LONG_LEAD), 0
+    while size < chars - len(LONG_TAIL) - 400:
+        parts.append(FILLERS[n % 2])
+        size += len(parts[-1]) + 2
+        n += 1
+    parts[-2:-2] = [LONG_TAIL]
+    text = "\n\n".join(parts)
+    return text + " " * (chars - len(text))
+
+
+PAGE = ("<html><head><title>Border talks</title></head><body><nav><a href='/'>Home</a></nav><article><p>"
+        + "Greek and Turkish diplomats met in Athens on Tuesday to discuss the maritime border. " * 4
+        + "</p></article><footer>Contact</footer></body></html>")
+
+
+@pytest.fixture(scope="module")
+def mixed_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """One `accord ingest` over a folder of a 1.2-million-character article, an HTML page, a binary file,
+    an empty file, a JSON Lines file with a broken line, and a file of a type accord does not read."""
+    folder = tmp_path_factory.mktemp("mixed")
+    long_text = _long_article(LONG_CHARS)
+    (folder / "long.txt").write_text(long_text, encoding="utf-8")
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "wire.jsonl").write_text(
+        json.dumps({"id": "wire-1", "text": "Japan and India held talks in Tokyo on Friday on trade, the ministry said."})
+        + "\n" + '{"id": "wire-2", "text": "cut off\n', encoding="utf-8")
+    (folder / "noise.bin").write_bytes(bytes(range(256)))
+    db = folder.parent / "mixed.db"
+    proc = subprocess.run([sys.executable, "-m", "accord.cli", "ingest", str(folder), "--db", str(db)],
+                          capture_output=True, text=True, timeout=600)
+    with Store.open(db, readonly=True) as store:
+        return {"proc": proc, "folder": folder, "text": long_text, "events": store.events(limit=1000),
+                "docs": {a["doc_id"] for a in store.articles()},
+                "quarantined": {q["location"]: q["reason"] for q in store.quarantined()}}
+
+
+def test_one_run_codes_every_good_article_and_names_every_bad_input(mixed_run: dict[str, Any]) -> None:
+    proc, folder = mixed_run["proc"], mixed_run["folder"]
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode == EXIT_QUARANTINED, proc.stderr
+    assert mixed_run["docs"] == {"long", "page", "wire-1"}
+    expected = {"image.txt": "binary", "empty.txt": "empty", "wire.jsonl:2": "not JSON"}
+    quarantined = {str(Path(w).relative_to(folder)): r for w, r in mixed_run["quarantined"].items()}
+    assert set(quarantined) == set(expected)
+    for name, word in expected.items():
+        assert word in quarantined[name], (name, quarantined[name])
+        assert f"quarantined {folder / name}: " in proc.stderr
+    assert f"{folder / 'noise.bin'}: not an article file (.bin)" in proc.stderr  # named in the summary
+    assert "1 files skipped" in proc.stderr
+
+
+def test_a_long_article_is_coded_with_exact_offsets(mixed_run: dict[str, Any]) -> None:
+    text = mixed_run["text"]
+    assert len(text) == LONG_CHARS
+    spans = {(e["doc_id"], e["type"], tuple(e["evidence_span"])) for e in mixed_run["events"]}
+    for sentence, pair in ((LONG_LEAD, ("ITA", "FRA")), (LONG_TAIL, ("GRC", "EGY"))):
+        start = text.index(sentence)
+        event = next(e for e in mixed_run["events"] if e["doc_id"] == "long" and e["evidence"].strip() == sentence)
+        s, e = event["evidence_span"]
+        assert s == start and text[s:e] == event["evidence"], spans
+        assert (event["source"]["country"], event["target"]["country"]) == pair
+    assert text.index(LONG_TAIL) > 1_000_000  # beyond what spaCy parses in one piece
+
+
+# ---------------------------------------------------------------- a failure injected at each stage
+
+BROKEN = "Canada and Mexico signed a fisheries accord in Ottawa on Wednesday, the governments said."
+GOOD = {"a": "Italy and France held talks in Rome on Monday on energy and trade, the ministers said.",
+        "line-1": "Japan and India held talks in Tokyo on Friday on trade and shipping, the ministry said.",
+        "line-3": "Kenya and Uganda agreed in Nairobi on Tuesday to build a railway, officials said."}
+
+
+def _failing(real: Any, when: Any, exc: Exception) -> Any:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if when(*args, **kwargs):
+            raise exc
+        return real(*args, **kwargs)
+    return wrapper
+
+
+def _inject(stage: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import accord.ingest
+    import accord.pipeline
+    from accord.annotate import Annotator
+
+    boom = RuntimeError("injected failure")
+    if stage == "reading a line":
+        monkeypatch.setattr(accord.ingest, "article_from_text", _failing(
+            accord.ingest.article_from_text, lambda doc_id, text, **kw: text == BROKEN, boom))
+    elif stage == "reading a file":
+        monkeypatch.setattr(Path, "read_bytes", _failing(
+            Path.read_bytes, lambda path: path.name == "b.txt", OSError(5, "Input/output error")))
+    elif stage == "loading the HTML reader":
+        monkeypatch.setitem(sys.modules, "trafilatura", None)  # `import trafilatura` raises ImportError
+    elif stage == "parsing":
+        nlp = Annotator.load().nlp
+        monkeypatch.setattr(nlp, "pipe", _failing(nlp.pipe, lambda texts, **kw: BROKEN in texts, ValueError("E999")))
+    elif stage == "coding":
+        monkeypatch.setattr(accord.pipeline, "extract_doc", _failing(
+            accord.pipeline.extract_doc, lambda article, doc, **kw: article.text == BROKEN, boom))
+    elif stage == "storing":
+        monkeypatch.setattr(Store, "add", _failing(Store.add, lambda store, x: x.article.text == BROKEN,
+                                                   ValueError("injected failure")))
+
+
+@pytest.mark.parametrize(("stage", "where", "reason"), [
+    ("reading a line", "lines.jsonl:2", "cannot be read (RuntimeError: injected failure)"),
+    ("reading a file", "b.txt", "cannot be read (OSError: [Errno 5] Input/output error)"),
+    ("loading the HTML reader", "page.html", "the HTML reader cannot be loaded"),
+    ("parsing", "lines.jsonl:2", "internal error while parsing (ValueError: E999)"),
+    ("coding", "lines.jsonl:2", "internal error while coding (RuntimeError: injected failure)"),
+    ("storing", "lines.jsonl:2", "cannot be stored (ValueError: injected failure)"),
+])
+def test_a_failure_at_any_stage_is_one_inputs_failure(stage: str, where: str, reason: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD["a"], encoding="utf-8")
+    (folder / "b.txt").write_text(BROKEN.replace("Ottawa", "Toronto"), encoding="utf-8")
+    (folder / "lines.jsonl").write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in (
+        ("line-1", GOOD["line-1"]), ("line-2", BROKEN), ("line-3", GOOD["line-3"]))), encoding="utf-8")
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    _inject(stage, monkeypatch)
+    db = tmp_path / "s.db"
+
+    assert main(["ingest", str(folder), "--db", str(db), "--quiet"]) == EXIT_QUARANTINED
+    err = capsys.readouterr().err
+    with Store.open(db, readonly=True) as store:
+        quarantined = {q["location"]: q["reason"] for q in store.quarantined()}
+        docs = {a["doc_id"] for a in store.articles()}
+    assert list(quarantined) == [str(folder / where)]
+    assert quarantined[str(folder / where)].startswith(reason), quarantined
+    assert f"quarantined {folder / where}: {reason}" in err
+    every = {"a", "b", "line-1", "line-2", "line-3", "page"}
+    assert docs == every - {"line-2" if ":" in where else Path(where).stem}
