@@ -93,8 +93,12 @@ def record_query(
 
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False, settings: Settings | None = None,
-               max_body: int = MAX_BODY) -> FastAPI:
-    """The API and page over the store at `db_path`; POST /api/articles only with `allow_ingest`."""
+               max_body: int = MAX_BODY, host: str | None = None) -> FastAPI:
+    """The API and page over the store at `db_path`; POST /api/articles only with `allow_ingest`.
+
+    `host` is the address the server listens on: when it is a loopback address, a request must name a
+    loopback address or `host` in its Host header (see `trust_own_origin`).
+    """
     path = str(db_path)
     if allow_ingest:
         Store.open(path).close()  # creates an empty store
@@ -107,6 +111,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, settings: Set
     _read_routes(app)
     _article_routes(app)
     _ingest_route(app, path, allow_ingest=allow_ingest, settings=settings or Settings(), max_body=max_body)
+    trust_own_origin(app, host=host)
     _page_routes(app)
     return app
 
@@ -303,3 +308,64 @@ def _page_routes(app: FastAPI) -> None:
         if request.url.path == "/" or request.url.path.startswith("/static/"):
             response.headers["Content-Security-Policy"] = PAGE_CSP
         return response
+
+
+# ---------------------------------------------------------------- requests from other web pages
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def trust_own_origin(app: FastAPI, *, host: str | None) -> None:
+    """Refuse what another web page can make a browser send to this server.
+
+    A page on any site can POST a "simple" request (text/plain, no preflight) to 127.0.0.1, and
+    a site whose name it points at 127.0.0.1 (DNS rebinding) can read from it too. So a write
+    needs Content-Type: application/json (415), which a browser sends cross-site only after a
+    preflight this server never grants, and an Origin header, when sent, naming this server
+    (403); on loopback every request must name a loopback address or `host` in its Host header (421).
+    """
+    names = _loopback_names(host) if host is not None and _is_loopback(host) else None
+
+    @app.middleware("http")
+    async def own_origin(request: Request, call_next: Any) -> Any:
+        given = request.headers.get("host")
+        if names is not None and (given is None or not _names_loopback(_host_name(given), names)):
+            return _error(421, f"this server answers to {', '.join(sorted(names))} only, not to the Host "
+                               f"{given!r}; use http://127.0.0.1:<port>")
+        if request.method not in SAFE_METHODS:
+            kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+            if kind != "application/json":
+                return _error(415, f"send the body as Content-Type: application/json, not {kind or 'none'!r}")
+            origin = request.headers.get("origin")
+            if origin is not None and origin.rstrip("/").split("://", 1)[-1].lower() != (given or "").lower():
+                return _error(403, f"a request from the page at {origin} cannot write to this server")
+        return await call_next(request)
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    name = host.strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _loopback_names(host: str) -> set[str]:
+    return {"localhost", "127.0.0.1", "::1", host.strip("[]").lower()}
+
+
+def _names_loopback(name: str, names: set[str]) -> bool:
+    """The Host names this server: one of `names` or any 127.x.x.x address."""
+    return name in names or (name.startswith("127.") and _is_loopback(name))
+
+
+def _host_name(header: str) -> str:
+    """The name of a Host header without its port: "[::1]:8000" -> "::1", "LocalHost:80" -> "localhost"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header

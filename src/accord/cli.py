@@ -295,7 +295,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise AccordError(f"accord serve needs FastAPI and uvicorn ({exc}): pip install 'accord[api]'") from exc
     settings = _settings(args)
-    app = create_app(settings.db, allow_ingest=args.allow_ingest, settings=settings)
+    app = create_app(settings.db, allow_ingest=args.allow_ingest, settings=settings, host=args.host)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
