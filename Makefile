@@ -4,7 +4,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.accord-installed
 TEST_STAMP := $(VENV)/.accord-test-installed
 
-.PHONY: demo test browser java bench score clean
+PLAIN := build/plain-venv
+
+.PHONY: demo test plain browser java bench score clean
 
 demo: $(STAMP)
 	$(VENV)/bin/accord demo --db accord.db
@@ -20,7 +22,19 @@ $(STAMP): pyproject.toml
 
 $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install -q -e ".[test,spark]"
+	$(PY) -m pip check
 	touch $(TEST_STAMP)
+
+# A user's install, made anew each time: plain `pip install -e .` with the pip the virtual environment
+# comes with (no upgrade), `pip check`, then the reader tests in it. A dependency that only some pip
+# versions resolve (the HTML reader's lxml_html_clean) fails here rather than on a user's machine.
+plain:
+	rm -rf $(PLAIN)
+	python3 -m venv $(PLAIN)
+	$(PLAIN)/bin/python -m pip install -q -e .
+	$(PLAIN)/bin/python -m pip check
+	$(PLAIN)/bin/python -m pip install -q pytest
+	$(PLAIN)/bin/python -m pytest -q -p no:cacheprovider tests/test_ingest.py
 
 # Debian's chromium for the web page test (Playwright drives it through executablePath).
 browser:
@@ -44,4 +58,4 @@ bench: $(TEST_STAMP)
 	$(PY) bench/throughput.py
 
 clean:
-	rm -rf $(VENV) accord.db accord.db-wal accord.db-shm
+	rm -rf $(VENV) $(PLAIN) accord.db accord.db-wal accord.db-shm
