@@ -108,3 +108,20 @@ def test_a_missing_html_reader_rejects_the_page_only(tmp_path, monkeypatch):
     items = list(read_articles(tmp_path))
     assert [type(i).__name__ for i in items] == ["Rejected", "Article"]
     assert items[0].reason.startswith("the HTML reader cannot be loaded") and "lxml_html_clean" in items[0].reason
+
+
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path):
+    story = "Greece and Egypt signed an agreement on maritime borders in Cairo on Thursday."
+    for codec in ("utf-16", "utf-32", "utf-16-be"):
+        data = story.encode(codec) if codec != "utf-16-be" else "\ufeff".encode(codec) + story.encode(codec)
+        (tmp_path / f"{codec}.txt").write_bytes(data)
+    (tmp_path / "no_bom.txt").write_bytes(story.encode("utf-16-le"))
+    items = {Path(i.where).name if isinstance(i, Rejected) else i.id: i for i in read_articles(tmp_path)}
+    assert all(isinstance(items[c], Article) and items[c].text == story for c in ("utf-16", "utf-32", "utf-16-be"))
+    assert isinstance(items["no_bom.txt"], Rejected) and "binary" in items["no_bom.txt"].reason
+
+
+def test_an_empty_json_lines_file_is_named(tmp_path):
+    (tmp_path / "blank.jsonl").write_text("\n  \n")
+    [item] = read_articles(tmp_path / "blank.jsonl")
+    assert isinstance(item, Rejected) and item.where.endswith("blank.jsonl") and "empty" in item.reason

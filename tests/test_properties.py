@@ -112,7 +112,8 @@ def test_jsonl_lines_give_articles_or_reasons(lines: list[str | bytes]) -> None:
         path.write_bytes(b"\n".join(x if isinstance(x, bytes) else x.encode("utf-8", "surrogatepass") for x in lines))
         for item in read_articles(path):
             if isinstance(item, Rejected):
-                assert re.fullmatch(re.escape(str(path)) + r":\d+", item.where) and item.reason
+                # a line, or the file when no line holds a record
+                assert re.fullmatch(re.escape(str(path)) + r"(:\d+)?", item.where) and item.reason
             else:
                 assert isinstance(item, Article) and item.text.strip()
                 assert item.content_hash  # the store keys articles by it: the text must encode as UTF-8

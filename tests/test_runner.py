@@ -59,6 +59,8 @@ def test_count_articles_counts_lines_and_files(tmp_path: Path) -> None:
     (tmp_path / "sub" / "ignored.pdf").write_bytes(b"%PDF")
     assert count_articles([tmp_path]) == 4
     assert count_articles([tmp_path / "a.jsonl", tmp_path / "missing.txt"]) == 4
+    (tmp_path / "blank.jsonl").write_text("\n")
+    assert count_articles([tmp_path]) == 5  # an empty JSON Lines file is one quarantined item
     assert count_articles([tmp_path], max_bytes=1) is None
 
 

@@ -5,6 +5,7 @@ byline (a one-word name is the outlet, a longer one an author), a lone name line
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -18,6 +19,8 @@ from .model import Article, Rejected, Skipped
 from .settings import Settings
 
 SUFFIXES = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html"}
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
 READS = ", ".join(sorted(SUFFIXES)) + " and files without a suffix"
 
 _COMMON = set("""the of and to in a an is are was were be been being has have had that this these those
@@ -122,7 +125,7 @@ def _read_kind(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
                                   "characters can take (setting max_article_chars)")
         return
     data = path.read_bytes()
-    text = _decode(str(path), data)
+    text = _decode(str(path), data, whole_file=True)
     if isinstance(text, Rejected):
         yield text
         return
@@ -132,8 +135,14 @@ def _read_kind(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
     yield _check(article_from_text(path.stem, text, path=str(path)), settings)
 
 
-def _decode(where: str, data: bytes) -> str | Rejected:
+def _decode(where: str, data: bytes, *, whole_file: bool = False) -> str | Rejected:
     digest = hashlib.sha256(data).hexdigest()[:16]
+    codec = next((c for bom, c in _BOMS if data.startswith(bom)), None) if whole_file else None
+    if codec is not None:  # UTF-16 and UTF-32 hold NUL bytes: known by their byte order mark
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as exc:
+            return Rejected(where, f"not valid {codec.upper()} (byte {exc.start}) though it starts with its byte order mark", digest)
     if b"\x00" in data[:65536]:
         return Rejected(where, "binary content (NUL bytes); not a text article", digest)
     try:
@@ -144,18 +153,22 @@ def _decode(where: str, data: bytes) -> str | Rejected:
 
 def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Rejected]:
     cap = settings.max_article_chars * 4
+    lines = 0
     with path.open("rb") as handle:
         for n, line in enumerate(_lines(handle, cap), 1):
             where = f"{path}:{n}"
+            if line is not None and not line.strip():
+                continue
+            lines += 1
             if line is None:
                 yield Rejected(where, f"line is over {cap:,} bytes, over the article size limit (setting max_article_chars)")
-                continue
-            if not line.strip():
                 continue
             try:
                 yield _read_line(line, where, path, n, settings)
             except Exception as exc:  # noqa: BLE001 - one line's failure is that line's, the file goes on
                 yield Rejected(where, _failure(exc))
+    if not lines:
+        yield Rejected(str(path), "empty JSON Lines file (no line holds a record)")
 
 
 def _lines(handle: BinaryIO, cap: int) -> Iterator[bytes | None]:

@@ -191,7 +191,7 @@ def count_articles(inputs: Iterable[str | Path], *, max_bytes: int = 1 << 30) ->
         total = len(files) - len(jsonl)
         for p in jsonl:
             with p.open("rb") as handle:
-                total += _nonblank_lines(handle)
+                total += max(1, _nonblank_lines(handle))  # an empty file is one quarantined item
     except OSError:
         return None
     return total
