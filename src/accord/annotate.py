@@ -15,7 +15,7 @@ from .errors import PipelineError
 PIECE_CHARS = 50_000
 #: Characters parsed in one call of the pipeline: a parse needs about 1.7 kB per character while it
 #: runs, so a batch of long texts is parsed a few at a time (the results do not depend on batching).
-BATCH_CHARS = 200_000
+BATCH_CHARS = 100_000
 
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
