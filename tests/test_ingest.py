@@ -125,3 +125,11 @@ def test_an_empty_json_lines_file_is_named(tmp_path):
     (tmp_path / "blank.jsonl").write_text("\n  \n")
     [item] = read_articles(tmp_path / "blank.jsonl")
     assert isinstance(item, Rejected) and item.where.endswith("blank.jsonl") and "empty" in item.reason
+
+
+def test_json_nested_too_deeply_is_named(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"text": "Italy and France met in Rome."}) + "\n")
+    items = list(read_articles(path))
+    assert isinstance(items[0], Rejected) and "nested too deeply" in items[0].reason
+    assert isinstance(items[1], Article)

@@ -193,6 +193,8 @@ def _read_line(line: bytes, where: str, path: Path, n: int, settings: Settings) 
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return Rejected(where, f"not JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return Rejected(where, "JSON nested too deeply to read (arrays or objects inside each other)")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
         return Rejected(where, "record has no 'text' string")
     for key in ("text", "id", "title", "date", "source", "authors", "url"):
