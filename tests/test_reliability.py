@@ -370,3 +370,27 @@ def test_a_failure_at_any_stage_is_one_inputs_failure(stage: str, where: str, re
     assert f"quarantined {folder / where}: {reason}" in err
     every = {"a", "b", "line-1", "line-2", "line-3", "page"}
     assert docs == every - {"line-2" if ":" in where else Path(where).stem}
+
+
+# ---------------------------------------------------------------- a seed of bench/fuzz.py
+
+def _fuzz_module() -> Any:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "fuzz.py"
+    spec = importlib.util.spec_from_file_location("accord_bench_fuzz", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_seed_of_the_fuzz_run_passes(tmp_path: Path) -> None:
+    """Three inputs of each kind and 60 tiny files, two workers: see bench/fuzz.py for the checks."""
+    fuzz = _fuzz_module()
+    result = fuzz.run(tmp_path, inputs=3 * len(fuzz.KINDS), tiny=60, huge=False, workers=2, seed=20)
+    assert result.failures == []
+    assert result.first.returncode == EXIT_QUARANTINED and result.missing == []
+    assert result.counts["articles"] > 0 and result.counts["quarantine"] > 0
+    assert "files skipped, not read:" in result.first.stderr  # the other_type files are named

@@ -232,7 +232,7 @@ def _from_html(path: Path, html: str) -> Article | Rejected:
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or len(text.split()) < 20:
-        return Rejected(str(path), "HTML page has no main text (navigation or boilerplate only)")
+        return Rejected(str(path), "HTML page has no main text (navigation or boilerplate only, or markup nested too deeply)")
     meta = trafilatura.extract_metadata(html)
     base = article_from_text(path.stem, text, path=str(path))
     published = dates.parse_published(meta.date) if meta is not None and meta.date else base.published
