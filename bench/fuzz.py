@@ -351,7 +351,7 @@ def main() -> int:
         print(f"{name}: exit {x.returncode}, {x.seconds:.0f} s, peak RSS {x.peak_mib:.0f} MiB (process tree); "
               f"{summary(x.stderr)}")
     print(f"store after the first run: {r.counts}")
-    quarantined = Counter(re.sub(r"[\d,]+", "N", m[1].split(" (")[0].split(";")[0])
+    quarantined = Counter(re.sub(r"\d[\d,]*\d|\d", "N", m[1].split(" (")[0].split(";")[0])
                           for m in re.finditer(r"^accord: quarantined .+?: (.*)$", r.first.stderr, re.M))
     print("quarantine reasons: " + "; ".join(f"{n} × {reason}" for reason, n in quarantined.most_common()))
     print("unaccounted inputs: " + str(len(r.missing)))
