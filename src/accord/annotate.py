@@ -52,7 +52,8 @@ class Annotator:
                 if len(pieces) == 1:
                     yield doc
                 else:
-                    yield Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+                    # spaCy's type stub lacks `exclude`, which Doc.from_docs takes since 3.2
+                    yield Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
                 pieces = []
 
 

@@ -216,11 +216,13 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from .ingest import read_articles
-    from .model import Rejected
+    from .model import Rejected, Skipped
     from .pipeline import run
 
     settings = _settings(args)
     for item in read_articles(args.input, settings=settings):
+        if isinstance(item, Skipped):
+            continue
         if isinstance(item, Rejected):
             print(f"accord: cannot read {item.where}: {item.reason}", file=sys.stderr)
             return EXIT_QUARANTINED
