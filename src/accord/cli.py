@@ -123,7 +123,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 # ---------------------------------------------------------------- commands
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .exports import extraction_records, write_jsonl
+    from .exports import write_jsonl
+    from .records import extraction_records
     from .runner import process
 
     settings = _settings(args)

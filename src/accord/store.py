@@ -16,8 +16,8 @@ from typing import Any
 
 from . import consolidate
 from .errors import QueryError, StoreError
-from .exports import event_record, fact_record
 from .model import Extraction, Rejected
+from .records import event_record, fact_record
 
 SCHEMA_VERSION = 2  # 2 added `copies`: the same text under other names
 
