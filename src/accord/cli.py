@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .errors import AccordError
+from .errors import AccordError, MissingExtra
 from .settings import Settings
 
 EXIT_QUARANTINED = 3
@@ -294,7 +294,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         from .api import create_app
     except ImportError as exc:
-        raise AccordError(f"accord serve needs FastAPI and uvicorn ({exc}): pip install 'accord[api]'") from exc
+        raise MissingExtra("accord serve (FastAPI and uvicorn)", "api", exc) from exc
     settings = _settings(args)
     app = create_app(settings.db, allow_ingest=args.allow_ingest, settings=settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import AccordError, QueryError
+from .errors import MissingExtra, QueryError
 from .model import QUAD_CLASS
 # the record shapes live in records.py; they stay importable from here, where they used to be
 from .records import actor_record, event_record, extraction_records, fact_record  # noqa: F401
@@ -184,7 +184,7 @@ def _write_parquet(store: Store, filters: Filters, out: Path) -> int:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
-        raise AccordError("the parquet export needs pyarrow: pip install 'accord[parquet]'") from exc
+        raise MissingExtra("the parquet export (pyarrow)", "parquet", exc) from exc
     rows = [flat_event(r) for r in stored_events(store, filters)] + [flat_fact(r) for r in stored_facts(store, filters)]
     table = pa.Table.from_pylist(rows, schema=_parquet_schema(pa))
     pq.write_table(table, out)

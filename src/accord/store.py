@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import consolidate
-from .errors import QueryError, StoreError
+from .errors import MissingExtra, QueryError, StoreError
 from .model import Extraction, Rejected
 from .records import event_record, fact_record
 
@@ -62,7 +62,10 @@ class Records(list):  # type: ignore[type-arg]
 
     def to_pandas(self) -> Any:
         """One row per record; actor fields flattened to source_country, source_name, target_country, ..."""
-        import pandas as pd
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise MissingExtra("Records.to_pandas() (pandas)", "pandas", exc) from exc
 
         rows = []
         for r in self:
