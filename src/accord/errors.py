@@ -32,7 +32,11 @@ class StoreError(AccordError):
 
 
 class QueryError(AccordError):
-    """A query parameter is invalid (bad dyad, date, or search syntax)."""
+    """A query parameter is invalid (bad dyad, date, or search syntax); `field` names it where one is to blame."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 #: The extras `make demo` installs (the Makefile's DEMO_EXTRAS): the README's examples need no more.

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from .errors import MissingExtra, QueryError
 from .model import QUAD_CLASS
@@ -94,20 +94,41 @@ class ClusterSize:
     sources: int
 
 
-def write(store: Store, fmt: str, out_path: str | Path, *, dyad: str | None = None, type: str | None = None,
+def write(store: Store, fmt: str, out: str | Path | IO[Any], *, dyad: str | None = None, type: str | None = None,
           since: str | None = None, until: str | None = None, country: str | None = None,
           clustered: bool = True) -> int:
-    """Write the stored records that match the filters to `out_path` as `fmt` (see FORMATS); the count written.
+    """Write the stored records that match the filters to `out` as `fmt` (see FORMATS); the count written.
 
+    `out` is a path or an open file: a text file, or for parquet a binary one (`sys.stdout.buffer`).
     jsonl holds events and facts, parquet one table of both with a `kind` column; plover, gdelt and csv hold events.
     """
+    check_format(fmt)
     writers = {"jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt, "csv": _write_csv,
                "parquet": _write_parquet}
-    if fmt not in writers:
-        raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     filters = Filters(dyad=dyad, type=type, since=since, until=until, country=country, clustered=clustered)
-    with _snapshot(store):
-        return writers[fmt](store, filters, Path(out_path))
+    with _snapshot(store), _opened(out, binary=fmt == "parquet") as fh:
+        return writers[fmt](store, filters, fh)
+
+
+def check_format(fmt: str) -> None:
+    """A QueryError for an unknown format, a MissingExtra when the format's library is not installed."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+            import pyarrow.parquet  # noqa: F401
+        except ImportError as exc:
+            raise MissingExtra("the parquet export (pyarrow)", "parquet", exc) from exc
+
+
+@contextmanager
+def _opened(out: str | Path | IO[Any], *, binary: bool) -> Iterator[IO[Any]]:
+    if not isinstance(out, (str, Path)):
+        yield out
+        return
+    with open(out, "wb") if binary else open(out, "w", encoding="utf-8", newline="") as fh:
+        yield fh
 
 
 def stored_events(store: Store, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
@@ -143,51 +164,43 @@ def _snapshot(store: Store) -> Iterator[None]:
         store.conn.execute("ROLLBACK")
 
 
-def _write_jsonl(store: Store, filters: Filters, out: Path) -> int:
-    with out.open("w", encoding="utf-8") as fh:
-        return write_jsonl(itertools.chain(stored_events(store, filters), stored_facts(store, filters)), fh)
+def _write_jsonl(store: Store, filters: Filters, fh: TextIO) -> int:
+    return write_jsonl(itertools.chain(stored_events(store, filters), stored_facts(store, filters)), fh)
 
 
-def _write_plover(store: Store, filters: Filters, out: Path) -> int:
+def _write_plover(store: Store, filters: Filters, fh: TextIO) -> int:
     articles = _ArticleCache(store)
-    records = (plover_record(r, articles.get(r)) for r in stored_events(store, filters))
-    with out.open("w", encoding="utf-8") as fh:
-        return write_jsonl(records, fh)
+    return write_jsonl((plover_record(r, articles.get(r)) for r in stored_events(store, filters)), fh)
 
 
-def _write_gdelt(store: Store, filters: Filters, out: Path) -> int:
+def _write_gdelt(store: Store, filters: Filters, fh: TextIO) -> int:
     articles = _ArticleCache(store)
     sizes = cluster_sizes(store)
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("\t".join(GDELT_COLUMNS) + "\n")
-        n = 0
-        for rec in stored_events(store, filters):
-            row = gdelt_row(rec, articles.get(rec), sizes.get(rec.get("cluster") or rec["id"], ClusterSize(1, 1, 1)))
-            fh.write("\t".join(_tsv_cell(row[c]) for c in GDELT_COLUMNS) + "\n")
-            n += 1
+    fh.write("\t".join(GDELT_COLUMNS) + "\n")
+    n = 0
+    for rec in stored_events(store, filters):
+        row = gdelt_row(rec, articles.get(rec), sizes.get(rec.get("cluster") or rec["id"], ClusterSize(1, 1, 1)))
+        fh.write("\t".join(_tsv_cell(row[c]) for c in GDELT_COLUMNS) + "\n")
+        n += 1
     return n
 
 
-def _write_csv(store: Store, filters: Filters, out: Path) -> int:
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-        w.writeheader()
-        n = 0
-        for rec in stored_events(store, filters):
-            w.writerow({k: _csv_cell(v) for k, v in flat_event(rec).items()})
-            n += 1
+def _write_csv(store: Store, filters: Filters, fh: TextIO) -> int:
+    w = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    n = 0
+    for rec in stored_events(store, filters):
+        w.writerow({k: _csv_cell(v) for k, v in flat_event(rec).items()})
+        n += 1
     return n
 
 
-def _write_parquet(store: Store, filters: Filters, out: Path) -> int:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise MissingExtra("the parquet export (pyarrow)", "parquet", exc) from exc
+def _write_parquet(store: Store, filters: Filters, fh: BinaryIO) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     rows = [flat_event(r) for r in stored_events(store, filters)] + [flat_fact(r) for r in stored_facts(store, filters)]
-    table = pa.Table.from_pylist(rows, schema=_parquet_schema(pa))
-    pq.write_table(table, out)
+    pq.write_table(pa.Table.from_pylist(rows, schema=_parquet_schema(pa)), fh)
     return len(rows)
 
 
