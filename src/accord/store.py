@@ -18,7 +18,7 @@ from typing import Any
 
 from . import consolidate
 from .errors import MissingExtra, QueryError, StoreError
-from .model import Extraction, Rejected
+from .model import QUAD_CLASS, Extraction, Rejected
 from .records import event_record, fact_record
 
 SCHEMA_VERSION = 2  # 2 added `copies`: the same text under other names
@@ -299,6 +299,31 @@ class Store:
                         "conflict": any(m.get("conflict") for m in members), "record": members[0],
                         "members": members})
         return out
+
+    def quad_months(self, *, dyad: str | None = None, country: str | None = None,
+                    clustered: bool = True) -> dict[str, Any]:
+        """Events per month and PLOVER quad class, to see a relation warm or cool.
+
+        `months` lists each month with an event, oldest first: `{"month": "2023-01", "quads": [verbal cooperation,
+        material cooperation, verbal conflict, material conflict]}`; `without_month` counts the events dated to a
+        year only, without a year, or not at all. One count per real event (cluster) unless `clustered=False`.
+        """
+        where, args = _filters(dyad=dyad, type=None, since=None, until=None, country=country, doc_id=None,
+                               countries=("source_country", "target_country"))
+        if clustered:
+            where.append("id = cluster")
+        month = "CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(date, 1, 7) END"
+        sql = f"SELECT {month} AS month, type, count(*) FROM events" + \
+            (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY 1, 2"  # noqa: S608 (fixed SQL fragments)
+        months: dict[str, list[int]] = {}
+        without = 0
+        for key, type_, n in self.conn.execute(sql, args):
+            if key is None:
+                without += n
+            else:
+                months.setdefault(key, [0, 0, 0, 0])[QUAD_CLASS.get(type_, 1) - 1] += n
+        return {"months": [{"month": m, "quads": q} for m, q in sorted(months.items())], "without_month": without,
+                "counts": "real events (clusters)" if clustered else "reports"}
 
     def iter_records(self) -> Iterator[dict[str, Any]]:
         """Every event and fact record, article by article in the order they were stored."""
