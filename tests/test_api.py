@@ -219,3 +219,19 @@ def test_a_date_that_is_no_date_is_a_422_naming_the_field_as_limit_is(client, pa
             assert r.status_code == 422, (path, bad, r.text)
             assert r.json()["detail"][0]["loc"] == ["query", param] and f"query.{param}" in r.json()["error"]
             assert bad in r.json()["error"]
+
+
+def test_trend_is_the_store_query_of_the_dossier(db, client):
+    with Store.open(db, readonly=True) as store:
+        expected = store.quad_months(dyad="AZE-ITA")
+        reports = store.quad_months(country="ISR", clustered=False)
+    assert expected["months"] == [{"month": "2023-01", "quads": [2, 0, 0, 0]}, {"month": "2023-03", "quads": [1, 0, 0, 0]}]
+    assert client.get("/api/trend", params={"dyad": "ITA-AZE"}).json() == expected
+    assert client.get("/api/trend", params={"country": "ISR", "raw": "true"}).json() == reports
+    assert client.get("/api/trend", params={"since": "2020-13"}).status_code == 422
+
+
+def test_countries_are_placed_offline_at_their_capitals(client):
+    items = client.get("/api/countries").json()["items"]
+    assert set(items) == {"AZE", "ISR", "ITA", "SYR"}
+    assert items["AZE"]["at"] == "Baku (capital)" and round(items["AZE"]["lat"]) == 40 and round(items["AZE"]["lon"]) == 50

@@ -9,7 +9,7 @@ import json
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -29,6 +29,7 @@ from .errors import AccordError, QueryError, StoreError
 from .model import EVENT_TYPES
 from .settings import Settings
 from .store import Store, check_date
+from .user_files import check_settings
 
 MAX_BODY = 1_000_000  # bytes of one POSTed article
 MAX_QUERY = 500  # characters of a search expression
@@ -128,6 +129,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, settings: Set
     """The API and page over the store at `db_path`; POST /api/articles only with `allow_ingest`."""
     path = str(db_path)
     if allow_ingest:
+        check_settings(settings or Settings())  # a missing user file fails here, not on the first article
         Store.open(path).close()  # creates an empty store
     Store.open(path, readonly=True).close()  # a missing or foreign file fails here, not on the first request
 
@@ -193,6 +195,17 @@ def _read_routes(app: FastAPI) -> None:
             raise HTTPException(404, f"no event {event_id!r}")
         article = store.article(event_id.split(":", 1)[0])
         return rec | {"spans": _event_spans(rec), "article": _article_summary(article) if article else None}
+
+    @app.get("/api/trend", summary="Events per month by PLOVER quad class, to see a relation warm or cool")
+    def trend(store: Db, f: Annotated[RecordFilters, Depends(record_filters)],
+              raw: Annotated[bool, Query(description="count reports instead of real events")] = False) -> dict[str, Any]:
+        return store.quad_months(dyad=f.dyad, country=f.country, clustered=not raw)
+
+    @app.get("/api/countries", summary="Where each country of the stored events is drawn on a map (its capital)")
+    def countries(store: Db) -> dict[str, Any]:
+        from .geography import country_points
+
+        return {"items": {code: asdict(point) for code, point in country_points(store.countries()).items()}}
 
     @app.get("/api/dyads", summary="Country pairs with event counts per type and per month")
     def dyads(store: Db) -> dict[str, Any]:

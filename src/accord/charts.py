@@ -56,7 +56,7 @@ def tick_step(first: dt.date, last: dt.date, pixels: float) -> int:
 def time_ticks(first: dt.date, last: dt.date, pixels: float) -> list[tuple[dt.date, str]]:
     """Tick days between `first` and `last` with their labels ("Mar 2023" or "2023"), thinned to fit `pixels`."""
     step = tick_step(first, last, pixels)
-    index = _month_index(first)
+    index = _month_index(first) + (first.day > 1)  # the first month that starts inside the span
     index += -index % step  # ticks on multiples of the step: every January, every 5th year, ...
     out = []
     while (d := _month_start(index)) <= last:

@@ -300,6 +300,13 @@ class Store:
                         "members": members})
         return out
 
+    def countries(self) -> list[str]:
+        """Every country code of the stored events: their actors' and where they happened."""
+        rows = self.conn.execute(
+            "SELECT source_country FROM events UNION SELECT target_country FROM events "
+            "UNION SELECT json_extract(record, '$.location') FROM events")
+        return sorted(r[0] for r in rows if r[0])
+
     def quad_months(self, *, dyad: str | None = None, country: str | None = None,
                     clustered: bool = True) -> dict[str, Any]:
         """Events per month and PLOVER quad class, to see a relation warm or cool.
