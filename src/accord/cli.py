@@ -319,7 +319,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
             print(f"accord: cannot read {item.where}: {item.reason}", file=sys.stderr)
             return EXIT_QUARANTINED
         x = next(run([item], settings=settings))
-        published = item.published.value if item.published else "unknown"
+        published = readable_date(item.published.value) if item.published else "unknown"
         print(f"# {item.id}  published {published}  source {item.source or '-'}  authors {', '.join(item.authors) or '-'}")
         print("## actors")
         for ent in x.entities:
