@@ -103,8 +103,9 @@ def write(store: Store, fmt: str, out: str | Path | IO[Any], *, dyad: str | None
     jsonl holds events and facts, parquet one table of both with a `kind` column; plover, gdelt and csv hold events.
     """
     check_format(fmt)
-    writers = {"jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt, "csv": _write_csv,
-               "parquet": _write_parquet}
+    writers: dict[str, Callable[[Store, Filters, Any], int]] = {
+        "jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt, "csv": _write_csv,
+        "parquet": _write_parquet}
     filters = Filters(dyad=dyad, type=type, since=since, until=until, country=country, clustered=clustered)
     with _snapshot(store), _opened(out, binary=fmt == "parquet") as fh:
         return writers[fmt](store, filters, fh)
