@@ -3,6 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.accord-installed
 TEST_STAMP := $(VENV)/.accord-test-installed
+# what the README's examples use: the API and page, Parquet, pandas and the walkthrough's matplotlib
+DEMO_EXTRAS := api,parquet,pandas,notebook
 
 PLAIN := build/plain-venv
 
@@ -17,7 +19,7 @@ test: $(TEST_STAMP) browser java
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q -e ".[$(DEMO_EXTRAS)]"
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)

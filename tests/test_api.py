@@ -94,7 +94,8 @@ def test_dyads_count_types_and_months(client):
 def test_search(client):
     hits = _items(client.get("/api/search", params={"q": "protocol"}))
     assert len(hits) == 1 and hits[0]["kind"] == "event" and "[protocol]" in hits[0]["snippet"]
-    bad = client.get("/api/search", params={"q": '"unterminated'})
+    assert _items(client.get("/api/search", params={"q": '"unterminated'})) == []  # plain words: never a syntax error
+    bad = client.get("/api/search", params={"q": '"unterminated', "fts": "true"})
     assert bad.status_code == 400 and "invalid search expression" in bad.json()["error"]
 
 
@@ -112,7 +113,7 @@ def test_hostile_filters_are_4xx_never_500(client, params):
 
 
 def test_odd_but_harmless_filters_are_answered(client):
-    assert _items(client.get("/api/events", params={"until": "9999-99-99"}))  # compared as text: everything is before
+    assert _items(client.get("/api/events", params={"until": "9999-12-31"}))  # everything is before
     assert _items(client.get("/api/events", params={"type": "aGrEe"}))[0]["type"] == "AGREE"
 
 
@@ -120,9 +121,12 @@ def test_odd_but_harmless_filters_are_answered(client):
     "' OR 1=1 --", "protocol'; DROP TABLE events; --", "*", "NEAR(", "a\x00b", '"', "x" * 501, "evidence:",
     "AND", "(((((", "protocol OR",
 ])
-def test_hostile_search_is_4xx_or_empty(client, q):
-    r = client.get("/api/search", params={"q": q})
-    assert 400 <= r.status_code < 500 or (r.status_code == 200 and r.json()["items"] == []), r.text
+def test_hostile_search_is_4xx_or_words(client, q):
+    plain = client.get("/api/search", params={"q": q})
+    assert 400 <= plain.status_code < 500 or all(  # plain words: found as written ("AND" is a word) or not at all
+        any(w.lower() in h["record"]["evidence"].lower() for w in q.split()) for h in plain.json()["items"]), plain.text
+    fts = client.get("/api/search", params={"q": q, "fts": "true"})
+    assert 400 <= fts.status_code < 500 or (fts.status_code == 200 and fts.json()["items"] == []), fts.text
     assert client.get("/api/events").status_code == 200  # the tables are still there
 
 
@@ -203,3 +207,31 @@ def test_event_records_carry_coordinates(tmp_path, client):
         assert (rec["location"], rec["place"], rec["location_how"]) == ("GRC", "Athens", "stated")
         assert (rec["lat"], rec["lon"], rec["geonameid"]) == (37.98376, 23.72784, 264371)
         assert c.get(f"/api/events/{rec['id']}").json()["lat"] == 37.98376
+
+
+@pytest.mark.parametrize("param", ["since", "until"])
+def test_a_date_that_is_no_date_is_a_422_naming_the_field_as_limit_is(client, param):
+    limit = client.get("/api/events", params={"limit": 0}).json()
+    assert limit["detail"][0]["loc"] == ["query", "limit"]
+    for path, extra in (("/api/events", {}), ("/api/facts", {}), ("/api/search", {"q": "protocol"})):
+        for bad in ("2020-13-45", "2023-02-29", "2020-13"):
+            r = client.get(path, params={param: bad, **extra})
+            assert r.status_code == 422, (path, bad, r.text)
+            assert r.json()["detail"][0]["loc"] == ["query", param] and f"query.{param}" in r.json()["error"]
+            assert bad in r.json()["error"]
+
+
+def test_trend_is_the_store_query_of_the_dossier(db, client):
+    with Store.open(db, readonly=True) as store:
+        expected = store.quad_months(dyad="AZE-ITA")
+        reports = store.quad_months(country="ISR", clustered=False)
+    assert expected["months"] == [{"month": "2023-01", "quads": [2, 0, 0, 0]}, {"month": "2023-03", "quads": [1, 0, 0, 0]}]
+    assert client.get("/api/trend", params={"dyad": "ITA-AZE"}).json() == expected
+    assert client.get("/api/trend", params={"country": "ISR", "raw": "true"}).json() == reports
+    assert client.get("/api/trend", params={"since": "2020-13"}).status_code == 422
+
+
+def test_countries_are_placed_offline_at_their_capitals(client):
+    items = client.get("/api/countries").json()["items"]
+    assert set(items) == {"AZE", "ISR", "ITA", "SYR"}
+    assert items["AZE"]["at"] == "Baku (capital)" and round(items["AZE"]["lat"]) == 40 and round(items["AZE"]["lon"]) == 50

@@ -123,8 +123,9 @@ def test_store_queries(tmp_path: Path) -> None:
         assert hits and {h["kind"] for h in hits} <= {"event", "fact"}
         with pytest.raises(accord.QueryError):
             store.events(dyad="Azerbaijan")
+        assert store.search('"unbalanced agreement') == store.search("unbalanced agreement")  # plain words
         with pytest.raises(accord.QueryError):
-            store.search('"unbalanced')
+            store.search('"unbalanced', fts=True)
 
 
 def test_settings_are_keyword_options() -> None:

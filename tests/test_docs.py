@@ -62,28 +62,28 @@ def test_every_setting_has_help() -> None:
     assert not missing, f"settings without help: {missing}"
 
 
-def test_walkthrough_runs(tmp_path: Path, shared: Path) -> None:
+def _doc_outputs():
+    spec = importlib.util.spec_from_file_location("doc_outputs", DOCS / "doc_outputs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_walkthrough_runs(shared: Path) -> None:
     """Every ```python block of docs/walkthrough.md, in order, in one namespace, from a copy of the repo layout."""
     pd = pytest.importorskip("pandas")
     pytest.importorskip("matplotlib", reason="the walkthrough plots with matplotlib")
-    blocks = re.findall(r"```python\n(.*?)```", (DOCS / "walkthrough.md").read_text(encoding="utf-8"), re.S)
-    assert len(blocks) >= 5
-    # the walkthrough's paths are relative to the repository root: mirror ../shared and src/ in tmp
-    (tmp_path / "shared").symlink_to(shared, target_is_directory=True)
-    work = tmp_path / "main"
-    work.mkdir()
-    (work / "src").symlink_to(ROOT / "src", target_is_directory=True)
-    namespace: dict[str, object] = {"__name__": "walkthrough"}
-    before = Path.cwd()
-    os.chdir(work)
-    try:
-        for n, block in enumerate(blocks, 1):
-            exec(compile(block, f"docs/walkthrough.md block {n}", "exec"), namespace)  # noqa: S102
-    finally:
+    outputs = _doc_outputs()
+    text = (DOCS / "walkthrough.md").read_text(encoding="utf-8")
+    with outputs.scratch() as work:
+        namespace, printed = outputs.run_walkthrough(text)
         store = namespace.get("store")
         if store is not None:
-            store.close()  # type: ignore[attr-defined]
-        os.chdir(before)
+            store.close()
+        png = work / outputs.CHART
+        assert png.is_file() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(printed) >= 5 and all(printed[:3]), "the first blocks print what the doc quotes"
 
     events = namespace["events"]
     assert isinstance(events, pd.DataFrame) and len(events) > 0
@@ -92,11 +92,30 @@ def test_walkthrough_runs(tmp_path: Path, shared: Path) -> None:
     per_month = namespace["per_month"]
     assert "2023-01" in per_month.index
     assert int(per_month.sum()) + int(namespace["without_month"]) == len(events)
-    png = work / "aze_ita_per_month.png"
-    assert png.is_file() and png.stat().st_size > 0
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     clusters = namespace["fact_clusters"]
     assert (clusters["articles"].map(len) >= 2).any(), "no fact is stated by both seed articles"
+
+
+def test_quoted_outputs_are_what_the_commands_print(shared: Path) -> None:
+    """Every output the docs quote (`<!-- output: ... -->` blocks, the walkthrough's printed results) is what the
+    command prints now; after a change to coding, `python docs/doc_outputs.py` rewrites them."""
+    outputs = _doc_outputs()
+    quoted = [d for d in outputs.docs() if outputs.DIRECTIVE.search(d.read_text(encoding="utf-8"))]
+    assert {d.name for d in quoted} >= {"quickstart.md", "extending.md"}
+    stale = outputs.stale()
+    if stale:
+        pytest.fail("\n\n".join(stale.values()) + "\n\nthe docs quote outputs their commands no longer print: "
+                    "run python docs/doc_outputs.py")
+
+
+def test_quoted_output_check_catches_a_changed_number(tmp_path: Path, monkeypatch) -> None:
+    outputs = _doc_outputs()
+    doc = tmp_path / "quick.md"
+    doc.write_text("<!-- output: accord --version -->\n```text\naccord 0.0.0\n```\n", encoding="utf-8")
+    monkeypatch.setattr(outputs, "docs", lambda: [doc])
+    assert list(outputs.stale()) == [doc]
+    assert outputs.write() == [doc] and not outputs.stale()
+    assert "accord 0.0.0" not in doc.read_text(encoding="utf-8")
 
 
 def _markdown_docs() -> list[Path]:

@@ -47,7 +47,7 @@ def test_search_and_bad_search(seeded):
     hits = seeded.search("investment")
     assert hits and all("investment" in h["snippet"].lower() for h in hits)
     with pytest.raises(QueryError):
-        seeded.search('"unbalanced')
+        seeded.search('"unbalanced', fts=True)
 
 
 def test_quarantine_is_recorded_once(tmp_path):

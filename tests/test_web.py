@@ -10,12 +10,15 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_exports import sample_extractions
+from test_exports import _event, sample_extractions
 
+from accord import dossier
 from accord.api import create_app
+from accord.model import Actor, Article, Extraction, FuzzyDate, Location
 from accord.runner import process
 from accord.settings import Settings
 from accord.store import Store
@@ -31,6 +34,20 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 ATHENS_TEXT = ("ATHENS, March 6, 2023 - Greek and Turkish diplomats met in Athens on Monday.\n\n"
                "Turkey accused Greece of violating its airspace over the Aegean Sea on Sunday.\n\n"
                "Greek and Turkish officials held talks in Ankara on March 1.\n")
+
+
+#: JPN-PHL, placed only at country level: a visit to the host country and a dateline without a place.
+MANILA_TEXT = ("date 2024-07-08\n\nJapan's foreign minister visited the Philippines on Monday.\n\n"
+               "Japan and the Philippines agreed to hold joint drills next year.\n")
+
+
+def country_level_extraction() -> Extraction:
+    d, jpn, phl = "manila", Actor("JPN"), Actor("PHL")
+    visit = _event(d, MANILA_TEXT, 0, "CONSULT", jpn, phl, "visited", cameo="042", date="2024-07-08", mode="visit")
+    drills = _event(d, MANILA_TEXT, 1, "AGREE", jpn, phl, "agreed", cameo="030", date="2024-07-08")
+    return Extraction(article=Article(d, MANILA_TEXT, title="Country level", published=FuzzyDate("2024-07-08", "day")),
+                      events=(replace(visit, location=Location("PHL", how="host")),
+                              replace(drills, location=Location("JPN", how="dateline"))))
 
 
 def _unavailable(reason: str) -> None:
@@ -80,7 +97,7 @@ class Served:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Iterator[str]:
+def site_db(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("web")
     db = build_web_store(tmp / "web.db")
     athens = tmp / "athens.txt"
@@ -88,7 +105,13 @@ def site(tmp_path_factory) -> Iterator[str]:
     with Store.open(db) as store:
         report = process([athens], settings=Settings(), store=store)
         assert report.articles == 1 and not report.rejected, report.summary()
-    with Served(db) as served:
+        store.add(country_level_extraction())
+    return db
+
+
+@pytest.fixture(scope="module")
+def site(site_db) -> Iterator[str]:
+    with Served(site_db) as served:
         yield served.url
 
 
@@ -180,7 +203,11 @@ def test_places_panel_map_and_place_filter(page, site):
     assert cells[3] == "stated 1" and cells[4] == "1"
     assert "GRC (no place named)" in page.locator("#places tbody td.place-name").all_text_contents()
     dots = page.locator("#map circle.place-dot")
-    assert dots.count() == 2  # Athens and Ankara; the dateline's GRC has no coordinates
+    assert dots.count() == 2  # Athens and Ankara; the dateline's GRC has no place, so it is drawn as the country
+    country = page.locator("#map path.country-mark")
+    assert country.count() == 1 and country.get_attribute("data-country") == "GRC"
+    assert country.locator("title").text_content() == \
+        "Greece (known at country level; drawn at Athens (capital)): 1 event"
     titles = page.locator("#map circle.place-dot title").all_text_contents()
     assert "Athens, GRC: 1 event" in titles and "Ankara, TUR: 1 event" in titles
     athens_dot = page.locator("#map circle.place-dot").filter(has_text="Athens")
@@ -219,3 +246,86 @@ def test_a_new_pair_clears_the_place_filter(page):
     assert not page.locator("#place-filter").is_visible()
     assert page.locator("#timeline circle").count() == page.locator("#events tbody tr").count() >= 3
     assert page.locator("#places tbody tr").count() >= 1
+
+
+def test_country_level_events_are_drawn_at_their_countries(page):
+    choose(page, "JPN", "PHL")
+    assert page.locator("#map .map-note").count() == 0
+    assert page.locator("#map circle.place-dot").count() == 0
+    marks = page.locator("#map path.country-mark")
+    assert sorted(marks.nth(i).get_attribute("data-country") for i in range(marks.count())) == ["JPN", "PHL"]
+    tokyo, manila = (page.locator(f"#map path.country-mark[data-country='{c}']").bounding_box() for c in ("JPN", "PHL"))
+    assert tokyo["x"] > manila["x"] and tokyo["y"] < manila["y"]  # Tokyo lies north-east of Manila
+    assert "country level" in page.locator("#places tbody tr").first.locator("td.coords").text_content()
+    page.locator("#map path.country-mark[data-country='PHL']").click()
+    assert page.locator("#events tbody tr").count() == 1 and "visited" in page.locator("#events tbody tr").text_content()
+
+
+def test_a_new_pair_clears_the_article_panel(page):
+    choose(page, "AZE", "ITA")
+    page.locator("#timeline circle").first.click()
+    page.wait_for_selector("#article-text mark.evidence")
+    choose(page, "GRC", "TUR")
+    assert page.locator("#article-text").text_content() == ""
+    assert page.locator("#article-title").text_content() == "Article"
+    assert page.locator("#article-event").text_content() == ""
+    assert page.locator(".selected").count() == 0
+
+
+def _overlaps(page, selector: str) -> list[tuple[str, str]]:
+    """Pairs of neighbouring labels (in x order) whose boxes overlap, as the browser lays them out."""
+    boxes = page.eval_on_selector_all(selector, "nodes => nodes.map(n => { const b = n.getBoundingClientRect(); "
+                                                "return [n.textContent, b.left, b.right]; })")
+    assert len(boxes) >= 3, f"too few labels under {selector}: {boxes}"
+    boxes.sort(key=lambda b: b[1])
+    return [(a[0], b[0]) for a, b in zip(boxes, boxes[1:]) if a[2] + 2 > b[1]]
+
+
+@pytest.mark.parametrize("width", [1400, 1000])
+def test_timeline_year_labels_do_not_overlap(browser, site, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    pg.goto(site)
+    pg.wait_for_selector("#country-a option[value='AZE']", state="attached")
+    choose(pg, "AZE", "ITA")  # the seed articles reach from 1992 to 2023
+    assert _overlaps(pg, "#timeline text.tick-label:not(:last-of-type)") == []
+    assert _overlaps(pg, "#trend text.tick-label") == []
+    context.close()
+
+
+def test_dossier_labels_do_not_overlap(browser, site_db, tmp_path):
+    with Store.open(site_db, readonly=True) as store:
+        out = tmp_path / "aze-ita.html"
+        dossier.write(store, "AZE", "ITA", html_path=out)
+    pg = browser.new_page(viewport={"width": 1100, "height": 900})
+    pg.goto(out.as_uri())
+    assert _overlaps(pg, "svg.timeline text.tick") == []
+    assert _overlaps(pg, "svg.trend text.tick") == []
+    pg.close()
+
+
+def test_warming_or_cooling_chart_shows_the_store_counts_on_hover(page):
+    choose(page, "AZE", "ITA")
+    trend = page.evaluate("fetch('/api/trend?dyad=AZE-ITA').then(r => r.json())")
+    months = page.locator("#trend g.month")
+    assert months.count() == len(trend["months"]) >= 2
+    shown = [(months.nth(i).get_attribute("data-month"), months.nth(i).get_attribute("data-quads"))
+             for i in range(months.count())]
+    assert shown == [(m["month"], ",".join(map(str, m["quads"]))) for m in trend["months"]]
+    last = trend["months"][-1]
+    months.last.hover()
+    readout = page.locator("#trend-readout").text_content()
+    year, month = last["month"].split("-")
+    assert readout.startswith(f"{['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][int(month) - 1]} {year}: ")
+    assert f"{last['quads'][0]} verbal cooperation" in readout and f"{last['quads'][3]} material conflict" in readout
+
+
+def test_dates_without_a_year_read_as_such(page):
+    choose(page, "AZE", "ITA")  # one seed article states only "November 17"
+    dates = page.locator("#events td.date").all_text_contents()
+    assert "17 Nov (year not stated)" in dates and not any(d.startswith("--") for d in dates)
+    titles = page.locator("#timeline circle title").all_text_contents()
+    assert any(t.startswith("17 Nov (year not stated) ") for t in titles) and not any("--" in t for t in titles)
+    page.locator("#events tbody tr").filter(has_text="17 Nov (year not stated)").first.click()
+    page.wait_for_selector("#article-text mark.evidence")
+    assert page.locator("#article-event").text_content().startswith("17 Nov (year not stated) ")

@@ -9,10 +9,10 @@ import json
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -28,7 +28,8 @@ from .dossier import dyad_summary
 from .errors import AccordError, QueryError, StoreError
 from .model import EVENT_TYPES
 from .settings import Settings
-from .store import Store
+from .store import Store, check_date
+from .user_files import check_settings
 
 MAX_BODY = 1_000_000  # bytes of one POSTed article
 MAX_QUERY = 500  # characters of a search expression
@@ -78,18 +79,49 @@ def open_store(request: Request) -> Iterator[Store]:
 Db = Annotated[Store, Depends(open_store)]
 
 
-def record_query(
+@dataclass(frozen=True, slots=True)
+class RecordFilters:
+    """The filters every list of records takes: pair, country, type, dates."""
+
+    dyad: str | None
+    type: str | None
+    since: str | None
+    until: str | None
+    country: str | None
+
+
+def record_filters(
     dyad: Annotated[str | None, Query(max_length=20, description="country pair, e.g. AZE-ITA (either order)")] = None,
     type: Annotated[str | None, Query(max_length=20, description="PLOVER event type or fact type")] = None,
     since: Annotated[str | None, Query(max_length=10, description="earliest date, YYYY[-MM[-DD]]")] = None,
     until: Annotated[str | None, Query(max_length=10, description="latest date, YYYY[-MM[-DD]]")] = None,
     country: Annotated[str | None, Query(max_length=3, description="either side is this country")] = None,
+) -> RecordFilters:
+    _check_dates(since=since, until=until)
+    return RecordFilters(dyad, type, since, until, country)
+
+
+def record_query(
+    f: Annotated[RecordFilters, Depends(record_filters)],
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="events at least this confident")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
     raw: Annotated[bool, Query(description="one record per report instead of one per real event or figure")] = False,
 ) -> RecordQuery:
-    return RecordQuery(dyad, type, since, until, country, min_confidence, limit, offset, raw)
+    return RecordQuery(f.dyad, f.type, f.since, f.until, f.country, min_confidence, limit, offset, raw)
+
+
+def _check_dates(**dates: str | None) -> None:
+    """A date that is no calendar date ("2020-13-45") is a 422 naming the parameter, as FastAPI's own checks are."""
+    problems = []
+    for name, value in dates.items():
+        try:
+            if value is not None:
+                check_date(value, name)
+        except QueryError as exc:
+            problems.append({"type": "value_error", "loc": ("query", name), "msg": str(exc), "input": value})
+    if problems:
+        raise RequestValidationError(problems)
 
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False, settings: Settings | None = None,
@@ -101,6 +133,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, settings: Set
     """
     path = str(db_path)
     if allow_ingest:
+        check_settings(settings or Settings())  # a missing user file fails here, not on the first article
         Store.open(path).close()  # creates an empty store
     Store.open(path, readonly=True).close()  # a missing or foreign file fails here, not on the first request
 
@@ -153,12 +186,12 @@ def _read_routes(app: FastAPI) -> None:
     @app.get("/api/events", summary="Stored events, filtered and paged")
     def events(store: Db, q: Annotated[RecordQuery, Depends(record_query)]) -> dict[str, Any]:
         _check_type(q.type, EVENT_TYPES)
-        return _page(store.events(**q.filters(), min_confidence=q.min_confidence), q)
+        return _page(store.events(**q.filters(), min_confidence=q.min_confidence), q, "event")
 
     @app.get("/api/facts", summary="Stored facts (figures), filtered and paged")
     def facts(store: Db, q: Annotated[RecordQuery, Depends(record_query)]) -> dict[str, Any]:
         _check_type(q.type, FACT_TYPES)
-        return _page(store.facts(**q.filters()), q)
+        return _page(store.facts(**q.filters()), q, "fact")
 
     @app.get("/api/events/{event_id}", summary="One event with its evidence spans and its article")
     def event(store: Db, event_id: str) -> dict[str, Any]:
@@ -168,23 +201,44 @@ def _read_routes(app: FastAPI) -> None:
         article = store.article(event_id.split(":", 1)[0])
         return rec | {"spans": _event_spans(rec), "article": _article_summary(article) if article else None}
 
+    @app.get("/api/trend", summary="Events per month by PLOVER quad class, to see a relation warm or cool")
+    def trend(store: Db, f: Annotated[RecordFilters, Depends(record_filters)],
+              raw: Annotated[bool, Query(description="count reports instead of real events")] = False) -> dict[str, Any]:
+        return store.quad_months(dyad=f.dyad, country=f.country, clustered=not raw)
+
+    @app.get("/api/countries", summary="Where each country of the stored events is drawn on a map (its capital)")
+    def countries(store: Db) -> dict[str, Any]:
+        from .geography import country_points
+
+        return {"items": {code: asdict(point) for code, point in country_points(store.countries()).items()}}
+
     @app.get("/api/dyads", summary="Country pairs with event counts per type and per month")
     def dyads(store: Db) -> dict[str, Any]:
         items = dyad_summary(store)
         countries = sorted({c for item in items for c in item["countries"]})
         return {"items": items, "countries": countries}
 
-    @app.get("/api/search", summary="Events and facts whose evidence matches an FTS5 expression")
-    def search(store: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY)],
-               limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
+    @app.get("/api/search", summary="Events and facts whose evidence holds every word or \"phrase\" of q")
+    def search(store: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY,
+                                                   description='words and "quoted phrases", matched as written')],
+               f: Annotated[RecordFilters, Depends(record_filters)],
+               limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+               fts: Annotated[bool, Query(description="q is an SQLite FTS5 expression (OR, NEAR, prefix*)")] = False,
+               kind: Annotated[Literal["event", "fact"] | None, Query(description="only events or only facts")] = None,
+               ) -> dict[str, Any]:
         if CONTROL.search(q):
             raise QueryError("a search expression cannot contain control characters")
-        hits = store.search(q, limit=limit)
-        return {"items": [h | {"article": str(h["record_id"]).split(":", 1)[0]} for h in hits], "count": len(hits)}
+        hits = store.search(q, fts=fts, kind=kind, dyad=f.dyad, type=f.type, since=f.since, until=f.until,
+                            country=f.country, limit=limit)
+        return {"items": [h | {"article": str(h["record_id"]).split(":", 1)[0]} for h in hits], "count": len(hits),
+                "shows": "one record per report whose evidence matches, best first"}
 
 
-def _page(items: list[dict[str, Any]], q: RecordQuery) -> dict[str, Any]:
-    return {"items": items, "count": len(items), "limit": q.limit, "offset": q.offset,
+def _page(items: list[dict[str, Any]], q: RecordQuery, kind: str) -> dict[str, Any]:
+    unit = "real event" if kind == "event" else "figure"
+    shows = (f"one record per report (raw=true); without raw, one per {unit}" if q.raw
+             else f"one record per {unit}, with every report of it in `sources` (raw=true: one per report)")
+    return {"items": items, "count": len(items), "raw": q.raw, "shows": shows, "limit": q.limit, "offset": q.offset,
             "next_offset": q.offset + q.limit if len(items) == q.limit else None}
 
 

@@ -1,7 +1,8 @@
 """A dossier on two countries: what the store knows of their relations, every line with its evidence and source.
 
 `build()` gathers the records, `render_html()` and `render_markdown()` write them out; the HTML is one file with
-inline CSS and an inline SVG timeline, and every piece of article text in it is escaped.
+inline CSS and inline SVG charts (charts.py), and every piece of article text in it is escaped. Events are grouped
+by what an analyst asks (agreements, visits, disputes, other cooperation), each real event once, in one section.
 """
 from __future__ import annotations
 
@@ -13,14 +14,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .charts import QUAD_COLOURS, QUAD_NAMES, month_label, timeline_svg, trend_svg
+from .display import readable_date
 from .errors import QueryError
 from .exports import Filters, stored_events, stored_facts
 from .model import EVENT_TYPES, QUAD_CLASS
 from .store import Store, dyad_key
 
-AGREEMENT_TYPES = ("SUPPORT", "AGREE", "CONSULT")
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-QUAD_COLOURS = {1: "#1b9e77", 2: "#386cb0", 3: "#e6a000", 4: "#d7301f"}
+#: The dossier's sections of events, in order: (key, heading). Every event falls in exactly one (section_of).
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("agreements", "Agreements signed or promised"),
+    ("visits", "Visits and meetings"),
+    ("disputes", "Disputes and pressure"),
+    ("cooperation", "Support, aid and other cooperation"),
+)
+
+
+def section_of(e: dict[str, Any]) -> str:
+    """The section of an event: conflict of any kind, meetings (and intents to meet), agreements, the rest."""
+    kind, cameo = e["type"], str(e.get("cameo") or "")
+    if QUAD_CLASS.get(kind) in (3, 4):
+        return "disputes"
+    if kind == "CONSULT" or cameo.startswith("036"):  # CAMEO 036: express intent to meet or negotiate
+        return "visits"
+    if kind == "AGREE" or cameo.startswith("057"):  # PLOVER AGREE: promised; CAMEO 057: signed
+        return "agreements"
+    return "cooperation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +79,11 @@ class Dossier:
     """Everything the store holds on one country pair."""
 
     countries: tuple[str, str]
-    events: tuple[dict[str, Any], ...]
+    events: tuple[dict[str, Any], ...]  # one per real event (cluster), each naming all its reports in `sources`
     figures: tuple[FigureLine, ...]
     people: tuple[Person, ...]
     sources: dict[str, Source]  # by article hash
+    trend: dict[str, Any]  # events per month by quad class (Store.quad_months)
 
     @property
     def title(self) -> str:
@@ -73,11 +93,17 @@ class Dossier:
         counts = Counter(e["type"] for e in self.events)
         return {t: counts[t] for t in EVENT_TYPES if counts[t]}
 
-    def agreements(self) -> tuple[dict[str, Any], ...]:
-        return tuple(e for e in self.events if e["type"] in AGREEMENT_TYPES)
+    def sections(self) -> list[tuple[str, tuple[dict[str, Any], ...]]]:
+        """(heading, events) for each of SECTIONS, events in date order, undated last."""
+        return [(heading, tuple(e for e in self.events if section_of(e) == key)) for key, heading in SECTIONS]
 
-    def source_of(self, rec: dict[str, Any]) -> Source | None:
-        return self.sources.get(article_hash(rec))
+    def agreements(self) -> tuple[dict[str, Any], ...]:
+        return tuple(e for e in self.events if section_of(e) == "agreements")
+
+    def sources_of(self, rec: dict[str, Any]) -> list[Source]:
+        """The cited articles of a record: every report of a real event, in the order of the list of sources."""
+        found = {self.sources[h] for h in report_hashes(rec) if h in self.sources}
+        return sorted(found, key=lambda s: s.number)
 
     def summary(self) -> str:
         return (f"dossier {'-'.join(self.countries)}: {len(self.events)} events, {len(self.figures)} figures, "
@@ -87,6 +113,11 @@ class Dossier:
 def article_hash(rec: dict[str, Any]) -> str:
     """The stored article of a record: the prefix of its id."""
     return str(rec["id"]).split(":", 1)[0]
+
+
+def report_hashes(rec: dict[str, Any]) -> list[str]:
+    """The articles of every report of a record (a cluster record lists them in `sources`)."""
+    return list(dict.fromkeys(article_hash(r) for r in rec.get("sources") or [rec]))
 
 
 def country_name(code: str) -> str:
@@ -101,16 +132,16 @@ def build(store: Store, a: str, b: str) -> Dossier:
     codes = tuple(c.upper() for c in (a, b))
     if not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes) or codes[0] == codes[1]:
         raise QueryError(f"a dossier needs two different three-letter country codes, not {a!r} and {b!r}")
-    filters = Filters(dyad=dyad_key(*codes))
-    events = tuple(stored_events(store, filters))
-    facts = list(stored_facts(store, filters))
+    dyad = dyad_key(*codes)
+    events = tuple(stored_events(store, Filters(dyad=dyad, clustered=True)))
+    facts = list(stored_facts(store, Filters(dyad=dyad)))
     sources = _sources(store, [*events, *facts])
     return Dossier(countries=(codes[0], codes[1]), events=events, figures=_figures(facts),
-                   people=_people(store, codes, sources), sources=sources)
+                   people=_people(store, codes, sources), sources=sources, trend=store.quad_months(dyad=dyad))
 
 
 def _sources(store: Store, records: list[dict[str, Any]]) -> dict[str, Source]:
-    hashes = list(dict.fromkeys(article_hash(r) for r in records))
+    hashes = list(dict.fromkeys(h for r in records for h in report_hashes(r)))
     found: list[dict[str, Any]] = [row for h in hashes if (row := store.article(h)) is not None]
     found.sort(key=lambda row: (row["published"] or "", row["doc_id"]))
     return {row["hash"]: Source(number=i, hash=row["hash"], doc_id=row["doc_id"], title=row["title"], url=row["url"],
@@ -186,7 +217,7 @@ def event_line(e: dict[str, Any]) -> str:
     """ "2023-01-12 CONSULT (visit): ITA/Guido Crosetto → AZE/Zakir Hasanov" """
     mode = f" ({e['mode']})" if e.get("mode") else ""
     target = f" → {actor_label(e.get('target'))}" if e.get("target") else ""
-    return f"{e.get('date') or 'undated'} {e['type']}{mode}: {actor_label(e.get('source'))}{target}"
+    return f"{readable_date(e.get('date')) or 'undated'} {e['type']}{mode}: {actor_label(e.get('source'))}{target}"
 
 
 def period(events: tuple[dict[str, Any], ...]) -> str:
@@ -230,8 +261,7 @@ def _e(value: Any) -> str:
 
 
 def _cite_html(report: Dossier, rec: dict[str, Any]) -> str:
-    src = report.source_of(rec)
-    return f'<a href="#src{src.number}">[{src.number}]</a>' if src else ""
+    return " ".join(f'<a href="#src{src.number}">[{src.number}]</a>' for src in report.sources_of(rec))
 
 
 def _evidence_html(report: Dossier, rec: dict[str, Any]) -> str:
@@ -245,12 +275,23 @@ def render_html(report: Dossier) -> str:
         f"<title>{_e(report.title)}: dossier</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(report.title)}</h1>",
         f"<p class='muted'>{_e(report.summary())}; generated {_e(dt.date.today().isoformat())} by accord.</p>",
-        _summary_html(report), "<h2>Timeline</h2>", timeline_svg(report.events), _lines_html(report, report.events),
-        "<h2>Agreements and visits</h2>", _lines_html(report, report.agreements()),
+        _summary_html(report),
+        "<h2>Warming or cooling</h2>", _trend_caption(report), trend_svg(report.trend),
+        "<h2>Timeline</h2><p class='muted'>Each real event once; hover a dot for its date and type.</p>",
+        timeline_svg(report.events),
+        *(f"<h2>{_e(heading)}</h2>{_lines_html(report, events)}" for heading, events in report.sections()),
         "<h2>Key figures</h2>", _figures_html(report), "<h2>People involved</h2>", _people_html(report),
         "<h2>Sources</h2>", _sources_html(report), "</body></html>",
     ]
     return "\n".join(parts)
+
+
+def _trend_caption(report: Dossier) -> str:
+    without = report.trend["without_month"]
+    note = f" {without} event{'s' * (without != 1)} without a month {'are' if without != 1 else 'is'} not shown." \
+        if without else ""
+    return (f"<p class='muted'>Real events per month, cooperation above the line and conflict below, by quad class; "
+            f"hover a month for its counts.{note}</p>")
 
 
 def _summary_html(report: Dossier) -> str:
@@ -302,68 +343,8 @@ def _sources_html(report: Dossier) -> str:
         title = _e(s.title or s.doc_id)
         link = f"<a href='{_e(s.url)}'>{title}</a>" if s.url and s.url.startswith(("http://", "https://")) else title
         items.append(f"<li id='src{s.number}'>{link} <span class='muted'>{_e(s.outlet or '')} "
-                     f"{_e(s.published or '')} · {_e(s.doc_id)}</span></li>")
+                     f"{_e(readable_date(s.published))} · {_e(s.doc_id)}</span></li>")
     return f"<ol>{''.join(items)}</ol>"
-
-
-# ---------------------------------------------------------------- SVG timeline
-
-def _day(date: str | None) -> dt.date | None:
-    """The first day of a dated period; None for no date or a date without a year."""
-    if not date or date.startswith("--"):
-        return None
-    parts = [int(p) for p in date.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def timeline_svg(events: tuple[dict[str, Any], ...], *, width: int = 960) -> str:
-    """Events as dots in four lanes (quad classes) along time; undated ones in a column at the right."""
-    lane, left, undated_w = 34, 150, 70
-    height = 30 + 4 * lane + 24
-    days = [d for e in events if (d := _day(e.get("date")))]
-    first, last = (min(days), max(days)) if days else (dt.date.today(), dt.date.today())
-    first, last = first - dt.timedelta(days=10), last + dt.timedelta(days=10)
-    span = (last - first).days
-    right = width - undated_w - 10
-
-    def x_of(d: dt.date) -> float:
-        return left + (right - left) * (d - first).days / span
-
-    out = [(f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' role='img' "
-            "aria-label='timeline of events by quad class'>")]
-    for q in range(1, 5):
-        y = 20 + (q - 1) * lane
-        out.append(f"<rect x='{left}' y='{y}' width='{width - left - 10}' height='{lane - 4}' fill='#f6f6f6'/>"
-                   f"<text x='4' y='{y + lane / 2 + 2}' font-size='12' fill='{QUAD_COLOURS[q]}'>{QUAD_NAMES[q]}</text>")
-    out += _ticks(first, last, x_of, 20 + 4 * lane + 14)
-    out.append(f"<text x='{right + 8}' y='{20 + 4 * lane + 14}' font-size='11' fill='#666'>undated</text>")
-    stacked: Counter[tuple[int, int]] = Counter()
-    for e in events:
-        q = QUAD_CLASS.get(e["type"], 1)
-        d = _day(e.get("date"))
-        at = round(x_of(d)) if d else right + 30
-        k = stacked[(q, at)]  # events of one day and class: three a column, columns side by side
-        stacked[(q, at)] += 1
-        cx, cy = at + k // 3 * 13, 20 + (q - 1) * lane + (lane - 4) / 2 + (0, -10, 10)[k % 3]
-        out.append(f"<circle cx='{cx}' cy='{cy:.0f}' r='5.5' fill='{QUAD_COLOURS[q]}' fill-opacity='.85'>"
-                   f"<title>{_e(event_line(e))}</title></circle>")
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _ticks(first: dt.date, last: dt.date, x_of: Any, y: int) -> list[str]:
-    """Month ticks for spans under two years, else year ticks."""
-    monthly = (last - first).days < 730
-    d = dt.date(first.year, first.month, 1) if monthly else dt.date(first.year, 1, 1)
-    out = []
-    while d <= last:
-        if d >= first:
-            x = x_of(d)
-            label = d.strftime("%b %Y") if monthly else str(d.year)
-            out.append(f"<line x1='{x:.0f}' x2='{x:.0f}' y1='18' y2='{y - 10}' stroke='#ddd'/>"
-                       f"<text x='{x:.0f}' y='{y}' font-size='11' fill='#666' text-anchor='middle'>{label}</text>")
-        d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1) if monthly else dt.date(d.year + 1, 1, 1)
-    return out
 
 
 # ---------------------------------------------------------------- Markdown
@@ -375,8 +356,7 @@ def _md(value: Any) -> str:
 
 
 def _cite_md(report: Dossier, rec: dict[str, Any]) -> str:
-    src = report.source_of(rec)
-    return f" [{src.number}]" if src else ""
+    return "".join(f" [{src.number}]" for src in report.sources_of(rec))
 
 
 def render_markdown(report: Dossier) -> str:
@@ -386,7 +366,8 @@ def render_markdown(report: Dossier) -> str:
     out += [_md(period(report.events)), "", "| Event type | Quad class | Events |", "|---|---|---|"] if counts \
         else ["No events stored for this pair."]
     out += [f"| {t} | {QUAD_NAMES[QUAD_CLASS[t]]} | {n} |" for t, n in counts.items()]
-    for heading, events in (("Timeline", report.events), ("Agreements and visits", report.agreements())):
+    out += ["", "## Warming or cooling", ""] + _md_trend(report)
+    for heading, events in report.sections():
         out += ["", f"## {heading}", ""] + (_md_lines(report, events) or ["None stored."])
     out += ["", "## Key figures", ""] + (_md_figures(report) or ["None stored."])
     out += ["", "## People involved", ""]
@@ -397,10 +378,20 @@ def render_markdown(report: Dossier) -> str:
     else:
         out.append("None named.")
     out += ["", "## Sources", ""]
-    out += [f"{s.number}. {_md(s.title or s.doc_id)} ({_md(s.outlet or '')} {_md(s.published or '')}; "
+    out += [f"{s.number}. {_md(s.title or s.doc_id)} ({_md(s.outlet or '')} {_md(readable_date(s.published))}; "
             f"{_md(s.doc_id)}){' ' + _md(s.url) if s.url else ''}"
             for s in sorted(report.sources.values(), key=lambda s: s.number)]
     return "\n".join(out) + "\n"
+
+
+def _md_trend(report: Dossier) -> list[str]:
+    months = report.trend["months"]
+    if not months:
+        return ["No event of this pair is dated to a month."]
+    head = "| Month | " + " | ".join(QUAD_NAMES[q] for q in range(1, 5)) + " |"
+    rows = [f"| {month_label(m['month'])} | " + " | ".join(str(n) for n in m["quads"]) + " |" for m in months]
+    without = report.trend["without_month"]
+    return [head, "|---|---|---|---|---|", *rows] + (["", f"{without} more without a month."] if without else [])
 
 
 def _md_lines(report: Dossier, events: tuple[dict[str, Any], ...]) -> list[str]:

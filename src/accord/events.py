@@ -21,6 +21,7 @@ from .actors import INTERNATIONAL, ArticleActors, Mention
 from .errors import InputError
 from .model import EVENT_TYPES, QUAD_CLASS, Actor, Event, FuzzyDate, Location, Span
 from .places import Gazetteer, stated_location
+from .user_files import check_trigger_file
 
 REPORTING = {"say", "report", "announce", "tell", "state", "inform", "add", "note", "claim", "confirm", "quote"}
 CONCLUDING = {"conclude", "declare", "insist", "stress", "argue", "maintain", "write"}  # "X concluded that Y must ..."
@@ -100,6 +101,7 @@ def _load_dictionary(user_file: str | None) -> Dictionary:
         path = Path(user_file)
         if not path.is_file():
             raise InputError(str(path), "user trigger file not found")
+        check_trigger_file(path)  # names the file and line of a rule without a PLOVER type
         extra = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         ids = {r.get("id") for r in extra}
         rows = [r for r in rows if r.get("id") not in ids] + list(extra)

@@ -9,59 +9,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO
 
-from .errors import AccordError, QueryError
-from .model import QUAD_CLASS, Actor, Event, Extraction, Fact
+from .errors import MissingExtra, QueryError
+from .model import QUAD_CLASS
+# the record shapes live in records.py; they stay importable from here, where they used to be
+from .records import actor_record, event_record, extraction_records, fact_record  # noqa: F401
 
 if TYPE_CHECKING:
     from .store import Store
-
-
-def actor_record(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    return {"country": actor.country, "sectors": list(actor.sectors),
-            "name": actor.label if actor.kind in ("person", "organisation") else None,
-            "role": actor.role, "kind": actor.kind}
-
-
-def event_record(e: Event) -> dict[str, Any]:
-    """The canonical record of an event: the evaluation fields (FORMAT.md) and everything else."""
-    return {
-        "doc_id": e.article_id, "kind": "event", "id": e.id, "type": e.type, "mode": e.mode, "cameo": e.cameo,
-        "contexts": list(e.contexts), "source": actor_record(e.source), "target": actor_record(e.target),
-        "directed": e.directed,
-        "date": e.date.value if e.date else None, "date_precision": e.date.precision if e.date else None,
-        "date_text": e.date.raw if e.date else None,
-        "location": e.location.country if e.location else None,
-        "place": e.location.place if e.location else None,
-        "location_how": e.location.how if e.location else None,
-        "lat": e.location.lat if e.location else None, "lon": e.location.lon if e.location else None,
-        "geonameid": e.location.geonameid if e.location else None,
-        "evidence": e.evidence.text, "evidence_span": [e.evidence.start, e.evidence.end],
-        "more_evidence": [[s.start, s.end, s.text] for s in e.extra_evidence],
-        "trigger": e.trigger.text, "trigger_span": [e.trigger.start, e.trigger.end],
-        "rule": e.rule, "confidence": e.confidence,
-    }
-
-
-def fact_record(f: Fact) -> dict[str, Any]:
-    return {
-        "doc_id": f.article_id, "kind": "fact", "id": f.id, "fact_type": f.fact_type, "metric": f.metric,
-        "holder": f.holder, "counterpart": f.counterpart, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
-        "alt_value": f.alt_value, "alt_unit": f.alt_unit,
-        "date": f.date.value if f.date else None,
-        "evidence": f.evidence.text, "evidence_span": [f.evidence.start, f.evidence.end],
-        "span": [f.span.start, f.span.end], "text": f.span.text,
-    }
-
-
-def extraction_records(x: Extraction) -> Iterable[dict[str, Any]]:
-    for e in x.events:
-        yield event_record(e)
-    for f in x.facts:
-        yield fact_record(f)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -138,20 +94,42 @@ class ClusterSize:
     sources: int
 
 
-def write(store: Store, fmt: str, out_path: str | Path, *, dyad: str | None = None, type: str | None = None,
+def write(store: Store, fmt: str, out: str | Path | IO[Any], *, dyad: str | None = None, type: str | None = None,
           since: str | None = None, until: str | None = None, country: str | None = None,
           clustered: bool = True) -> int:
-    """Write the stored records that match the filters to `out_path` as `fmt` (see FORMATS); the count written.
+    """Write the stored records that match the filters to `out` as `fmt` (see FORMATS); the count written.
 
+    `out` is a path or an open file: a text file, or for parquet a binary one (`sys.stdout.buffer`).
     jsonl holds events and facts, parquet one table of both with a `kind` column; plover, gdelt and csv hold events.
     """
-    writers = {"jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt, "csv": _write_csv,
-               "parquet": _write_parquet}
-    if fmt not in writers:
-        raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_format(fmt)
+    writers: dict[str, Callable[[Store, Filters, Any], int]] = {
+        "jsonl": _write_jsonl, "plover": _write_plover, "gdelt": _write_gdelt, "csv": _write_csv,
+        "parquet": _write_parquet}
     filters = Filters(dyad=dyad, type=type, since=since, until=until, country=country, clustered=clustered)
-    with _snapshot(store):
-        return writers[fmt](store, filters, Path(out_path))
+    with _snapshot(store), _opened(out, binary=fmt == "parquet") as fh:
+        return writers[fmt](store, filters, fh)
+
+
+def check_format(fmt: str) -> None:
+    """A QueryError for an unknown format, a MissingExtra when the format's library is not installed."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+            import pyarrow.parquet  # noqa: F401
+        except ImportError as exc:
+            raise MissingExtra("the parquet export (pyarrow)", "parquet", exc) from exc
+
+
+@contextmanager
+def _opened(out: str | Path | IO[Any], *, binary: bool) -> Iterator[IO[Any]]:
+    if not isinstance(out, (str, Path)):
+        yield out
+        return
+    with open(out, "wb") if binary else open(out, "w", encoding="utf-8", newline="") as fh:
+        yield fh
 
 
 def stored_events(store: Store, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
@@ -187,51 +165,43 @@ def _snapshot(store: Store) -> Iterator[None]:
         store.conn.execute("ROLLBACK")
 
 
-def _write_jsonl(store: Store, filters: Filters, out: Path) -> int:
-    with out.open("w", encoding="utf-8") as fh:
-        return write_jsonl(itertools.chain(stored_events(store, filters), stored_facts(store, filters)), fh)
+def _write_jsonl(store: Store, filters: Filters, fh: TextIO) -> int:
+    return write_jsonl(itertools.chain(stored_events(store, filters), stored_facts(store, filters)), fh)
 
 
-def _write_plover(store: Store, filters: Filters, out: Path) -> int:
+def _write_plover(store: Store, filters: Filters, fh: TextIO) -> int:
     articles = _ArticleCache(store)
-    records = (plover_record(r, articles.get(r)) for r in stored_events(store, filters))
-    with out.open("w", encoding="utf-8") as fh:
-        return write_jsonl(records, fh)
+    return write_jsonl((plover_record(r, articles.get(r)) for r in stored_events(store, filters)), fh)
 
 
-def _write_gdelt(store: Store, filters: Filters, out: Path) -> int:
+def _write_gdelt(store: Store, filters: Filters, fh: TextIO) -> int:
     articles = _ArticleCache(store)
     sizes = cluster_sizes(store)
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("\t".join(GDELT_COLUMNS) + "\n")
-        n = 0
-        for rec in stored_events(store, filters):
-            row = gdelt_row(rec, articles.get(rec), sizes.get(rec.get("cluster") or rec["id"], ClusterSize(1, 1, 1)))
-            fh.write("\t".join(_tsv_cell(row[c]) for c in GDELT_COLUMNS) + "\n")
-            n += 1
+    fh.write("\t".join(GDELT_COLUMNS) + "\n")
+    n = 0
+    for rec in stored_events(store, filters):
+        row = gdelt_row(rec, articles.get(rec), sizes.get(rec.get("cluster") or rec["id"], ClusterSize(1, 1, 1)))
+        fh.write("\t".join(_tsv_cell(row[c]) for c in GDELT_COLUMNS) + "\n")
+        n += 1
     return n
 
 
-def _write_csv(store: Store, filters: Filters, out: Path) -> int:
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-        w.writeheader()
-        n = 0
-        for rec in stored_events(store, filters):
-            w.writerow({k: _csv_cell(v) for k, v in flat_event(rec).items()})
-            n += 1
+def _write_csv(store: Store, filters: Filters, fh: TextIO) -> int:
+    w = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    n = 0
+    for rec in stored_events(store, filters):
+        w.writerow({k: _csv_cell(v) for k, v in flat_event(rec).items()})
+        n += 1
     return n
 
 
-def _write_parquet(store: Store, filters: Filters, out: Path) -> int:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise AccordError("the parquet export needs pyarrow: pip install 'accord[parquet]'") from exc
+def _write_parquet(store: Store, filters: Filters, fh: BinaryIO) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     rows = [flat_event(r) for r in stored_events(store, filters)] + [flat_fact(r) for r in stored_facts(store, filters)]
-    table = pa.Table.from_pylist(rows, schema=_parquet_schema(pa))
-    pq.write_table(table, out)
+    pq.write_table(pa.Table.from_pylist(rows, schema=_parquet_schema(pa)), fh)
     return len(rows)
 
 

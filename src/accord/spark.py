@@ -107,7 +107,7 @@ def _session(master: str | None) -> Any:
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
-        raise SparkError("pyspark is not installed: pip install 'accord[spark]'") from exc
+        raise SparkError("pyspark is not installed: in the accord folder, run pip install -e '.[spark]'") from exc
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         raise SparkError("Spark needs Java 17 or later: install a JDK (apt-get install openjdk-17-jre-headless)")
     builder = SparkSession.builder.appName("accord")

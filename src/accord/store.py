@@ -5,7 +5,9 @@ each article is written in one transaction with its events, facts and actors.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -15,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from . import consolidate
-from .errors import QueryError, StoreError
-from .exports import event_record, fact_record
-from .model import Extraction, Rejected
+from .errors import MissingExtra, QueryError, StoreError
+from .model import QUAD_CLASS, Extraction, Rejected
+from .records import event_record, fact_record
 
 SCHEMA_VERSION = 2  # 2 added `copies`: the same text under other names
 
@@ -54,6 +56,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS evidence_fts USING fts5(record_id UNINDEXED, 
 """
 
 
+#: Sorts records without a date, or with a date without a year ("--11-17"), after the dated ones.
+UNDATED_LAST = "(date IS NULL OR date LIKE '--%'), date IS NULL"
+
+
 class Records(list):  # type: ignore[type-arg]
     """Query results: a list of canonical records (dicts) that also converts to pandas."""
 
@@ -62,7 +68,10 @@ class Records(list):  # type: ignore[type-arg]
 
     def to_pandas(self) -> Any:
         """One row per record; actor fields flattened to source_country, source_name, target_country, ..."""
-        import pandas as pd
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise MissingExtra("Records.to_pandas() (pandas)", "pandas", exc) from exc
 
         rows = []
         for r in self:
@@ -222,6 +231,7 @@ class Store:
                until: str | None = None, country: str | None = None, min_confidence: float | None = None,
                doc_id: str | None = None, limit: int = 1000, offset: int = 0, clustered: bool = False) -> Records:
         """Event records; `clustered=True` gives one record per real event, with `doc_ids` and `sources`."""
+        check_limit(limit)
         where, args = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=doc_id,
                                countries=("source_country", "target_country"))
         if min_confidence is not None:
@@ -230,7 +240,7 @@ class Store:
         if clustered:
             where.append("id = cluster")
         sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "") + \
-            " ORDER BY coalesce(date, ''), id LIMIT ? OFFSET ?"
+            f" ORDER BY {UNDATED_LAST}, date, id LIMIT ? OFFSET ?"
         rows = Records(json.loads(r[0]) for r in self.conn.execute(sql, (*args, limit, offset)))
         return self._with_sources("events", rows) if clustered else rows
 
@@ -259,6 +269,7 @@ class Store:
               until: str | None = None, country: str | None = None, doc_id: str | None = None,
               limit: int = 1000, offset: int = 0, clustered: bool = False) -> Records:
         """Fact records; `clustered=True` gives one record per figure, with every source and conflicts."""
+        check_limit(limit)
         where, args = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=doc_id,
                                countries=("holder", "counterpart"), type_column="fact_type")
         if clustered:
@@ -289,6 +300,38 @@ class Store:
                         "members": members})
         return out
 
+    def countries(self) -> list[str]:
+        """Every country code of the stored events: their actors' and where they happened."""
+        rows = self.conn.execute(
+            "SELECT source_country FROM events UNION SELECT target_country FROM events "
+            "UNION SELECT json_extract(record, '$.location') FROM events")
+        return sorted(r[0] for r in rows if r[0])
+
+    def quad_months(self, *, dyad: str | None = None, country: str | None = None,
+                    clustered: bool = True) -> dict[str, Any]:
+        """Events per month and PLOVER quad class, to see a relation warm or cool.
+
+        `months` lists each month with an event, oldest first: `{"month": "2023-01", "quads": [verbal cooperation,
+        material cooperation, verbal conflict, material conflict]}`; `without_month` counts the events dated to a
+        year only, without a year, or not at all. One count per real event (cluster) unless `clustered=False`.
+        """
+        where, args = _filters(dyad=dyad, type=None, since=None, until=None, country=country, doc_id=None,
+                               countries=("source_country", "target_country"))
+        if clustered:
+            where.append("id = cluster")
+        month = "CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(date, 1, 7) END"
+        sql = f"SELECT {month} AS month, type, count(*) FROM events" + \
+            (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY 1, 2"  # noqa: S608 (fixed SQL fragments)
+        months: dict[str, list[int]] = {}
+        without = 0
+        for key, type_, n in self.conn.execute(sql, args):
+            if key is None:
+                without += n
+            else:
+                months.setdefault(key, [0, 0, 0, 0])[QUAD_CLASS.get(type_, 1) - 1] += n
+        return {"months": [{"month": m, "quads": q} for m, q in sorted(months.items())], "without_month": without,
+                "counts": "real events (clusters)" if clustered else "reports"}
+
     def iter_records(self) -> Iterator[dict[str, Any]]:
         """Every event and fact record, article by article in the order they were stored."""
         hashes = [r[0] for r in self.conn.execute("SELECT hash FROM articles ORDER BY rowid")]
@@ -317,41 +360,93 @@ class Store:
         rows = self.actors(country=country, kind="person")
         return Records(consolidate.group_people(list(rows)))
 
-    def search(self, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
-        """Records whose evidence matches an FTS5 query."""
-        try:
-            rows = self.conn.execute(
-                "SELECT record_id, kind, snippet(evidence_fts, 2, '[', ']', '…', 12) AS snippet FROM evidence_fts "
-                "WHERE evidence_fts MATCH ? ORDER BY rank LIMIT ?", (q, limit)).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"invalid search expression {q!r}: {exc}") from exc
-        return [dict(r) for r in rows]
+    def search(self, q: str, *, fts: bool = False, kind: str | None = None, dyad: str | None = None,
+               type: str | None = None, since: str | None = None, until: str | None = None,
+               country: str | None = None, limit: int = 50) -> Records:
+        """Events and facts whose evidence holds every word and "quoted phrase" of `q`, best match first.
 
+        Words are matched as written, punctuation and all ("U.S.", "Greece's", "$1.5 billion"); with `fts=True`,
+        `q` is an SQLite FTS5 expression instead ("protocol OR memorandum", "trade NEAR/3 deal"). Each hit has
+        `record_id`, `kind`, `snippet` (the match in [brackets]) and the whole `record`.
+        """
+        if kind not in (None, "event", "fact"):
+            raise QueryError(f"kind is 'event' or 'fact', not {kind!r}", field="kind")
+        match = q if fts else fts_terms(q)
+        if not match.strip():
+            return Records()
+        parts, args = [], []
+        for k, table, countries, type_column in (("event", "events", ("source_country", "target_country"), "type"),
+                                                 ("fact", "facts", ("holder", "counterpart"), "fact_type")):
+            if kind not in (None, k):
+                continue
+            where, found = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=None,
+                                    countries=countries, type_column=type_column)
+            narrow = f" AND r.rowid IN (SELECT rowid FROM {table} WHERE {' AND '.join(where)})" if where else ""
+            parts.append("SELECT x.record_id, x.kind, snippet(evidence_fts, 2, '[', ']', '…', 12) AS snippet, "
+                         f"bm25(evidence_fts) AS score, r.record FROM evidence_fts x JOIN {table} r ON r.id = x.record_id "
+                         f"WHERE evidence_fts MATCH ? AND x.kind = '{k}'{narrow}")
+            args += [match, *found]
+        sql = " UNION ALL ".join(parts) + " ORDER BY score, record_id LIMIT ?"
+        try:
+            rows = self.conn.execute(sql, (*args, limit)).fetchall()  # noqa: S608 (fixed SQL fragments)
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"invalid search expression {q!r}: {exc}" +
+                             ("" if fts else " (please report it: plain words should always work)"), field="q") from exc
+        return Records({"record_id": r["record_id"], "kind": r["kind"], "snippet": r["snippet"],
+                        "record": json.loads(r["record"])} for r in rows)
+
+
+def fts_terms(text: str) -> str:
+    """Plain words and "quoted phrases" as FTS5 strings, every one required: `U.S. talks` -> `"U.S." "talks"`."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
+        term = (phrase or word).replace('"', "")
+        if re.search(r"\w", term):  # a term of punctuation alone matches no token
+            terms.append(f'"{term}"')
+    return " ".join(terms)
+
+
+def check_date(value: str, field: str = "date") -> str:
+    """`value` when it is a real YYYY, YYYY-MM or YYYY-MM-DD date, else a QueryError naming the field."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    why = "" if m else " "
+    if m:
+        try:
+            dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+        except ValueError as exc:
+            why = f" ({exc})"
+    if why:
+        raise QueryError(f"{field} must be a date YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}{why.rstrip()}", field=field)
+    return value
+
+
+def check_limit(value: int, field: str = "limit") -> int:
+    """`value` when it is a count of rows (1 or more), else a QueryError naming the field."""
+    if value < 1:
+        raise QueryError(f"{field} must be 1 or more, not {value}", field=field)
+    return value
 
 def _filters(*, dyad: str | None, type: str | None, since: str | None, until: str | None, country: str | None,
              doc_id: str | None, countries: tuple[str, str], type_column: str = "type") -> tuple[list[str], list[Any]]:
-    import re
-
     where: list[str] = []
     args: list[Any] = []
     if dyad:
         parts = dyad.upper().replace("_", "-").split("-")
         if len(parts) != 2 or not all(re.fullmatch(r"[A-Z]{3}", p) for p in parts):
-            raise QueryError(f"dyad must be two three-letter codes like AZE-ITA, not {dyad!r}")
+            raise QueryError(f"dyad must be two three-letter codes like AZE-ITA, not {dyad!r}", field="dyad")
         where.append("dyad = ?")
         args.append(dyad_key(*parts))
     if type:
         where.append(f"{type_column} = ?")
         args.append(type.upper() if type_column == "type" else type.lower())
-    for value, op in ((since, ">="), (until, "<=")):
+    for value, op, field in ((since, ">=", "since"), (until, "<=", "until")):
         if value:
-            if not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value):
-                raise QueryError(f"dates are YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+            check_date(value, field)
             where.append(f"date IS NOT NULL AND substr(date, 1, {len(value)}) {op} ?")
             args.append(value)
     if country:
         if not re.fullmatch(r"[A-Za-z]{3}", country):
-            raise QueryError(f"country must be a three-letter code, not {country!r}")
+            raise QueryError(f"country must be a three-letter code, not {country!r}", field="country")
         where.append(f"({countries[0]} = ? OR {countries[1]} = ?)")
         args += [country.upper(), country.upper()]
     if doc_id:

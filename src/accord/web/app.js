@@ -7,7 +7,11 @@ const QUAD = { AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 
 const QUAD_NAMES = ["", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
 const SVG_NS = "http://www.w3.org/2000/svg";
 const HOW_NAMES = { stated: "stated", dateline: "dateline", host: "host of a visit", none: "not known" };
-const state = { dyads: [], events: [], facts: [], places: [], place: null, seq: 0 };
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// Months between time ticks, tried from the finest; the first whose labels do not touch is used (as charts.py).
+const TICK_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600];
+const MONTH_LABEL_PX = 60, YEAR_LABEL_PX = 36;
+const state = { dyads: [], events: [], facts: [], places: [], place: null, seq: 0, countries: {}, trend: null };
 
 const $ = (id) => document.getElementById(id);
 
@@ -47,10 +51,19 @@ function actorLabel(actor) {
 
 function quadOf(type) { return QUAD[type] || 1; }
 
+// "--11-17" -> "17 Nov (year not stated)"; dates with a year as they are; "undated" for none.
+function readableDate(date) {
+  if (!date) return "undated";
+  const m = /^--(\d\d)(?:-(\d\d))?$/.exec(date);
+  if (!m || +m[1] < 1 || +m[1] > 12) return date;
+  return `${m[2] ? +m[2] + " " : ""}${MONTHS[+m[1] - 1]} (year not stated)`;
+}
+
 // ------------------------------------------------------------ countries
 
 async function loadCountries() {
-  const data = await api("/api/dyads");
+  const [data, points] = await Promise.all([api("/api/dyads"), api("/api/countries")]);
+  state.countries = points.items;
   state.dyads = data.items;
   const a = $("country-a");
   a.replaceChildren(...data.countries.map((c) => el("option", { value: c, text: c })));
@@ -83,18 +96,21 @@ async function loadRecords() {
   status("loading…");
   try {
     // every report, not one per cluster: the page shows each article's own evidence
-    const [events, facts] = await Promise.all([api("/api/events", { ...filter, limit: 1000, raw: true }),
-      api("/api/facts", { ...filter, limit: 1000, raw: true })]);
+    const [events, facts, trend] = await Promise.all([api("/api/events", { ...filter, limit: 1000, raw: true }),
+      api("/api/facts", { ...filter, limit: 1000, raw: true }), api("/api/trend", filter)]);
     if (seq !== state.seq) return;
     state.events = events.items;
     state.facts = facts.items;
-    status(events.next_offset !== null ? "showing the first 1000 events" : "");
+    state.trend = trend;
+    status(events.next_offset !== null ? "showing the first 1000 reports" : "");
   } catch (err) {
     if (seq !== state.seq) return;
     status(err.message);
-    state.events = []; state.facts = [];
+    state.events = []; state.facts = []; state.trend = null;
   }
   document.body.dataset.loaded = `${a}-${b}`;
+  clearArticle();
+  drawTrend(state.trend);
   state.place = null;
   state.places = groupPlaces(state.events);
   fillPlaces(state.places);
@@ -155,7 +171,8 @@ function fillPlaces(places) {
   const rows = places.map((p) => {
     const row = el("tr", { className: "place-row", "data-place": p.key, tabindex: 0 },
       el("td", { className: "place-name", text: placeName(p) }), el("td", { text: p.country || "–" }),
-      el("td", { className: "coords", text: formatCoords(p) }), el("td", { text: formatHow(p) }),
+      el("td", { className: "coords", text: hasCoords(p) ? formatCoords(p) : p.country && state.countries[p.country]
+        ? "country level" : "–" }), el("td", { text: formatHow(p) }),
       el("td", { className: "count", text: String(p.count) }));
     row.addEventListener("click", () => togglePlace(p.key));
     row.addEventListener("keydown", (ev) => { if (ev.key === "Enter") togglePlace(p.key); });
@@ -191,17 +208,52 @@ function visibleEvents() {
   return state.place === null ? state.events : state.events.filter((e) => placeKey(e) === state.place);
 }
 
-// An equirectangular map (x from longitude, y from latitude, one scale for both) of the places with
-// coordinates, framed around them, over a grid of meridians and parallels.
+// Where a place is drawn: at its own coordinates, else (known only at country level) at its country's point.
+function pointOf(p) {
+  if (hasCoords(p)) return { lat: p.lat, lon: p.lon, level: "place" };
+  const c = p.country ? state.countries[p.country] : null;
+  return c ? { lat: c.lat, lon: c.lon, level: "country", at: c.at, name: c.name } : null;
+}
+
+// An equirectangular map (x from longitude, y from latitude, one scale for both) of the places, framed around
+// them, over a grid of meridians and parallels: places with coordinates as dots, countries as diamonds.
 function drawMap(places) {
   const box = $("map");
   const width = Math.max(box.clientWidth || 360, 240), height = Math.max(box.clientHeight || 220, 160);
   box.setAttribute("viewBox", `0 0 ${width} ${height}`);
   box.replaceChildren();
-  const dots = places.filter(hasCoords);
+  const marks = places.map((p) => ({ p, at: pointOf(p) })).filter((m) => m.at);
+  const frame = mapFrame(marks.map((m) => m.at), width, height);
+  const { x, y } = frame;
+  drawGrid(box, frame);
+  if (!marks.length) {
+    box.append(svg("text", { class: "map-note", x: width / 2, y: height / 2 }, "no place or country known"));
+    return;
+  }
+  for (const { p, at } of [...marks].sort((a, b) => b.p.count - a.p.count)) {  // the largest first: small ones on top
+    const r = 4 + 2 * Math.sqrt(p.count), cx = x(at.lon), cy = y(at.lat);
+    const mark = at.level === "place"
+      ? svg("circle", { class: "place-dot", cx, cy, r, "data-place": p.key, tabindex: 0 })
+      : svg("path", { class: "country-mark", d: `M${cx} ${cy - r - 1}L${cx + r + 1} ${cy}L${cx} ${cy + r + 1}L${cx - r - 1} ${cy}Z`,
+        "data-place": p.key, "data-country": p.country, tabindex: 0 });
+    const where = at.level === "place" ? `${placeName(p)}${p.country ? ", " + p.country : ""}`
+      : `${p.place || at.name} (known at country level; drawn at ${at.at})`;
+    mark.append(svg("title", {}, `${where}: ${plural(p.count, "event")}`));
+    mark.addEventListener("click", () => togglePlace(p.key));
+    mark.addEventListener("keydown", (ev) => { if (ev.key === "Enter") togglePlace(p.key); });
+    box.append(mark);
+    const label = at.level === "place" ? placeName(p) : p.place || at.name;
+    const before = cx + r + 4 + 6.5 * label.length > width;  // a label that would leave the map goes on the left
+    box.append(svg("text", { class: at.level === "place" ? "place-label" : "place-label country-label",
+      x: before ? cx - r - 4 : cx + r + 4, y: cy + 4, "text-anchor": before ? "end" : "start" }, label));
+  }
+}
+
+// The visible longitudes and latitudes around the points, kept in proportion, and the functions from degrees to px.
+function mapFrame(points, width, height) {
   let [west, east, south, north] = [-180, 180, -90, 90];
-  if (dots.length) {
-    const lons = dots.map((p) => p.lon), lats = dots.map((p) => p.lat);
+  if (points.length) {
+    const lons = points.map((p) => p.lon), lats = points.map((p) => p.lat);
     [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
     const midLon = (west + east) / 2, midLat = (south + north) / 2;
     let spanLon = Math.max(east - west, 16) * 1.4, spanLat = Math.max(north - south, 8) * 1.4;
@@ -213,7 +265,10 @@ function drawMap(places) {
   }
   const k = Math.min(width / (east - west), height / (north - south));
   const left = (width - k * (east - west)) / 2, top = (height - k * (north - south)) / 2;
-  const x = (lon) => left + (lon - west) * k, y = (lat) => top + (north - lat) * k;
+  return { west, east, south, north, k, x: (lon) => left + (lon - west) * k, y: (lat) => top + (north - lat) * k };
+}
+
+function drawGrid(box, { west, east, south, north, k, x, y }) {
   box.append(svg("rect", { class: "sea", x: x(west), y: y(north), width: k * (east - west), height: k * (north - south) }));
   const step = [1, 2, 5, 10, 15, 30, 45].find((s) => s * k >= 45) || 90;  // grid lines 45 px apart or more
   for (let lon = Math.ceil(west / step) * step; lon <= east; lon += step) {  // labels only inside the frame
@@ -229,20 +284,6 @@ function drawMap(places) {
       box.append(svg("text", { class: "grid-label", x: x(west) + 2, y: y(lat) - 2 },
         `${Math.abs(lat)}°${lat < 0 ? "S" : lat > 0 ? "N" : ""}`));
     }
-  }
-  if (!dots.length) {
-    box.append(svg("text", { class: "map-note", x: width / 2, y: height / 2 }, "no place with coordinates"));
-    return;
-  }
-  for (const p of [...dots].sort((a, b) => b.count - a.count)) {  // the largest first, so small ones stay on top
-    const dot = svg("circle", { class: "place-dot", cx: x(p.lon), cy: y(p.lat), r: 4 + 2 * Math.sqrt(p.count),
-      "data-place": p.key, tabindex: 0 });
-    dot.append(svg("title", {}, `${placeName(p)}${p.country ? ", " + p.country : ""}: ${plural(p.count, "event")}`));
-    dot.addEventListener("click", () => togglePlace(p.key));
-    dot.addEventListener("keydown", (ev) => { if (ev.key === "Enter") togglePlace(p.key); });
-    box.append(dot);
-    box.append(svg("text", { class: "place-label", x: x(p.lon) + 7 + 2 * Math.sqrt(p.count), y: y(p.lat) + 4 },
-      placeName(p)));
   }
 }
 
@@ -268,7 +309,7 @@ function drawTimeline(events) {
     box.append(svg("rect", { class: "lane", x: left, y, width: width - left - 4, height: lane - 4 }));
     box.append(svg("text", { class: "lane-label", x: 4, y: y + lane / 2 + 2 }, QUAD_NAMES[q]));
   }
-  drawTicks(box, first, last, x, top + 4 * lane + 12);
+  drawTicks(box, timeTicks(first, last, right - left), x, 6, top + 4 * lane + 12);
   box.append(svg("text", { class: "tick-label", x: right + undatedW / 2, y: top + 4 * lane + 12 }, "undated"));
   const stacked = new Map();
   for (const e of events) {
@@ -278,26 +319,84 @@ function drawTimeline(events) {
     stacked.set(`${q}:${at}`, k + 1);
     const cx = at + Math.floor(k / 3) * 13, cy = top + (q - 1) * lane + (lane - 4) / 2 + [0, -11, 11][k % 3];
     const dot = svg("circle", { cx, cy, r: 6, class: `q${q}`, "data-id": e.id, tabindex: 0 });
-    dot.append(svg("title", {}, `${e.date || "undated"} ${e.type}: ${actorLabel(e.source)} → ${actorLabel(e.target)}`));
+    dot.append(svg("title", {}, `${readableDate(e.date)} ${e.type}: ${actorLabel(e.source)} → ${actorLabel(e.target)}`));
     dot.addEventListener("click", () => showEvent(e.id));
     dot.addEventListener("keydown", (ev) => { if (ev.key === "Enter") showEvent(e.id); });
     box.append(dot);
   }
 }
 
-function drawTicks(box, first, last, x, y) {
-  const monthly = last - first < 730 * 86400000;
+function monthStart(index) { return Date.UTC(Math.floor(index / 12), index % 12, 1); }
+
+// Tick times and labels between first and last (ms), thinned so that labels do not touch in `pixels`.
+function timeTicks(first, last, pixels) {
+  const perMonth = pixels / Math.max((last - first) / (30.44 * 86400000), 1);
+  const step = TICK_STEPS.find((s) => s * perMonth >= (s < 12 ? MONTH_LABEL_PX : YEAR_LABEL_PX)) ||
+    TICK_STEPS[TICK_STEPS.length - 1];
   const start = new Date(first);
-  let d = monthly ? Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1) : Date.UTC(start.getUTCFullYear(), 0, 1);
-  while (d <= last) {
-    if (d >= first) {
-      const label = monthly ? new Date(d).toLocaleDateString("en", { month: "short", year: "numeric", timeZone: "UTC" })
-        : String(new Date(d).getUTCFullYear());
-      box.append(svg("line", { class: "tick", x1: x(d), x2: x(d), y1: 6, y2: y - 10 }));
-      box.append(svg("text", { class: "tick-label", x: x(d), y }, label));
+  let index = start.getUTCFullYear() * 12 + start.getUTCMonth() + (start.getUTCDate() > 1 ? 1 : 0);
+  index += (step - index % step) % step;  // on multiples of the step: every January, every 5th year, ...
+  const out = [];
+  for (; monthStart(index) <= last; index += step) {
+    const year = Math.floor(index / 12);
+    out.push({ t: monthStart(index), label: step < 12 ? `${MONTHS[index % 12]} ${year}` : String(year) });
+  }
+  return out;
+}
+
+function drawTicks(box, ticks, x, top, y) {
+  for (const { t, label } of ticks) {
+    box.append(svg("line", { class: "tick", x1: x(t), x2: x(t), y1: top, y2: y - 10 }));
+    box.append(svg("text", { class: "tick-label", x: x(t), y }, label));
+  }
+}
+
+// ------------------------------------------------------------ warming or cooling
+
+function monthTitle(month, quads) {
+  const [year, m] = month.split("-");
+  return `${MONTHS[+m - 1]} ${year}: ` + quads.map((n, i) => `${n} ${QUAD_NAMES[i + 1]}`).join(", ");
+}
+
+// Real events per month (GET /api/trend, the dossier's query): cooperation stacked above the line, conflict below.
+function drawTrend(trend) {
+  const box = $("trend");
+  const width = Math.max(box.clientWidth || 700, 400), height = 170, left = 130, right = width - 8, top = 8;
+  const bottom = height - 22;
+  box.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  box.replaceChildren();
+  const months = trend ? trend.months : [];
+  const without = trend ? trend.without_month : 0;
+  $("trend-readout").textContent = months.length
+    ? `Hover or focus a month for its counts.${without ? ` ${plural(without, "event")} without a month not shown.` : ""}`
+    : "No event of this choice is dated to a month.";
+  if (!months.length) return;
+  const index = (month) => { const [y, m] = month.split("-").map(Number); return y * 12 + m - 1; };
+  const first = index(months[0].month), last = index(months[months.length - 1].month);
+  const slot = (right - left) / (last - first + 1);
+  const up = Math.max(1, ...months.map((m) => m.quads[0] + m.quads[1]));
+  const down = Math.max(0, ...months.map((m) => m.quads[2] + m.quads[3]));
+  const scale = (bottom - top) / (up + down), axis = top + up * scale;
+  const xOfIndex = (i) => left + (i - first + 0.5) * slot;
+  const xOfTime = (t) => { const d = new Date(t); return xOfIndex(d.getUTCFullYear() * 12 + d.getUTCMonth()); };
+  box.append(svg("text", { class: "lane-label", x: 4, y: top + 10 }, `cooperation ↑ ${up}`));
+  box.append(svg("text", { class: "lane-label", x: 4, y: bottom }, `conflict ↓ ${down}`));
+  drawTicks(box, timeTicks(monthStart(first), monthStart(last), right - left), xOfTime, top, height - 6);
+  box.append(svg("line", { class: "axis", x1: left, x2: right, y1: axis, y2: axis }));
+  const bar = Math.max(Math.min(slot * 0.8, 24), 3);
+  for (const m of months) {
+    const cx = xOfIndex(index(m.month)), [q1, q2, q3, q4] = m.quads;
+    const g = svg("g", { class: "month", "data-month": m.month, "data-quads": m.quads.join(","), tabindex: 0 });
+    g.append(svg("title", {}, monthTitle(m.month, m.quads)));
+    g.append(svg("rect", { class: "hit", x: cx - slot / 2, y: top, width: slot, height: bottom - top }));
+    for (const [q, y, n] of [[1, axis - q1 * scale, q1], [2, axis - (q1 + q2) * scale, q2], [3, axis, q3],
+      [4, axis + q3 * scale, q4]]) {
+      if (n) g.append(svg("rect", { class: `q${q}`, x: cx - bar / 2, y, width: bar, height: n * scale }));
     }
-    const n = new Date(d);
-    d = monthly ? Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1) : Date.UTC(n.getUTCFullYear() + 1, 0, 1);
+    const show = () => { $("trend-readout").textContent = monthTitle(m.month, m.quads); };
+    g.addEventListener("mouseenter", show);
+    g.addEventListener("focus", show);
+    box.append(g);
   }
 }
 
@@ -306,7 +405,8 @@ function fillEvents(events) {
   const rows = events.map((e) => {
     const type = el("span", { className: `type q${quadOf(e.type)}`, text: e.mode ? `${e.type} · ${e.mode}` : e.type });
     const row = el("tr", { className: "event-row", "data-id": e.id },
-      el("td", { className: "date", text: e.date || "–" }), el("td", {}, type), el("td", { text: actorLabel(e.source) }),
+      el("td", { className: "date", text: e.date ? readableDate(e.date) : "–" }), el("td", {}, type),
+      el("td", { text: actorLabel(e.source) }),
       el("td", { text: actorLabel(e.target) }), el("td", { className: "evidence", text: e.evidence || "" }));
     row.addEventListener("click", () => showEvent(e.id));
     return row;
@@ -344,9 +444,11 @@ function select(id) {
 
 async function showEvent(id) {
   select(id);
+  const seq = state.seq;  // an answer for a pair no longer chosen is dropped
   try {
     const event = await api(`/api/events/${encodeURIComponent(id)}`);
     const article = await api(`/api/articles/${encodeURIComponent(event.id.split(":")[0])}`);
+    if (seq !== state.seq) return;
     const roles = new Map();
     for (const [side, cls] of [[event.source, "actor-source"], [event.target, "actor-target"]]) {
       if (side && side.country && !roles.has(side.country)) roles.set(side.country, cls);
@@ -359,7 +461,7 @@ async function showEvent(id) {
     mentions.push({ start: event.trigger_span[0], end: event.trigger_span[1], cls: "trigger" });
     const where = event.location
       ? `  ·  in ${event.place ? event.place + ", " : ""}${event.location} (${HOW_NAMES[event.location_how] || "not known"})` : "";
-    const line = `${event.date || "undated"} ${event.type}${event.mode ? " (" + event.mode + ")" : ""}: ` +
+    const line = `${readableDate(event.date)} ${event.type}${event.mode ? " (" + event.mode + ")" : ""}: ` +
       `${actorLabel(event.source)} → ${actorLabel(event.target)}${where}  ·  rule ${event.rule}, confidence ${event.confidence}`;
     showArticle(article, event.evidence_span, mentions, line);
   } catch (err) { status(err.message); }
@@ -367,17 +469,27 @@ async function showEvent(id) {
 
 async function showFact(f) {
   select(f.id);
+  const seq = state.seq;
   try {
     const article = await api(`/api/articles/${encodeURIComponent(f.id.split(":")[0])}`);
+    if (seq !== state.seq) return;
     const line = `${f.metric || f.fact_type}: ${f.holder || "?"} → ${f.counterpart || "?"} ${formatValue(f)}`;
     showArticle(article, f.evidence_span, [{ start: f.span[0], end: f.span[1], cls: "trigger" }], line);
   } catch (err) { status(err.message); }
 }
 
+// The article panel as it is before anything is clicked.
+function clearArticle() {
+  $("article-title").textContent = "Article";
+  $("article-meta").replaceChildren("Click an event or a figure to read the article it comes from.");
+  $("article-event").textContent = "";
+  $("article-text").replaceChildren();
+}
+
 function showArticle(article, evidence, inline, line) {
   $("article-title").textContent = article.title || article.doc_id;
   const meta = $("article-meta");
-  meta.replaceChildren(`${article.doc_id} · ${article.source || "unknown source"} · ${article.published || "undated"}`);
+  meta.replaceChildren(`${article.doc_id} · ${article.source || "unknown source"} · ${readableDate(article.published)}`);
   if (article.url && /^https?:\/\//i.test(article.url)) {
     meta.append(" · ", el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank", text: "original" }));
   }
@@ -421,6 +533,6 @@ document.addEventListener("DOMContentLoaded", () => {
   $("country-b").addEventListener("change", loadRecords);
   $("pick").addEventListener("submit", (ev) => ev.preventDefault());
   $("place-clear").addEventListener("click", () => showPlace(null));
-  window.addEventListener("resize", () => { drawTimeline(visibleEvents()); drawMap(state.places); });
+  window.addEventListener("resize", () => { drawTimeline(visibleEvents()); drawMap(state.places); drawTrend(state.trend); });
   loadCountries().catch((err) => status(err.message));
 });
