@@ -28,7 +28,8 @@ $(TEST_STAMP): $(STAMP)
 	touch $(TEST_STAMP)
 
 # A user's install, made anew each time: plain `pip install -e .` with the pip the virtual environment
-# comes with (no upgrade), `pip check`, then the reader tests in it. A dependency that only some pip
+# comes with (no upgrade), `pip check`, then the reader tests in it and one `accord ingest` over a folder
+# of a 1.2-million-character article, an HTML page and bad files. A dependency that only some pip
 # versions resolve (the HTML reader's lxml_html_clean) fails here rather than on a user's machine.
 plain:
 	rm -rf $(PLAIN)
@@ -36,7 +37,9 @@ plain:
 	$(PLAIN)/bin/python -m pip install -q -e .
 	$(PLAIN)/bin/python -m pip check
 	$(PLAIN)/bin/python -m pip install -q pytest
-	$(PLAIN)/bin/python -m pytest -q -p no:cacheprovider tests/test_ingest.py
+	$(PLAIN)/bin/python -m pytest -q -p no:cacheprovider tests/test_ingest.py \
+	  tests/test_reliability.py::test_one_run_codes_every_good_article_and_names_every_bad_input \
+	  tests/test_reliability.py::test_a_long_article_is_coded_with_exact_offsets
 
 # Debian's chromium for the web page test (Playwright drives it through executablePath).
 browser:
