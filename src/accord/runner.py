@@ -55,9 +55,7 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
                 report.skipped_files.append(item)
                 continue
             if isinstance(item, Rejected):
-                report.rejected.append(item)
-                if store is not None:
-                    store.quarantine(item)
+                _quarantine(item, report, store)
                 tick()
                 continue
             if store is not None and store.has_article(item.content_hash):
@@ -78,36 +76,40 @@ def process(inputs: Iterable[str | Path], *, settings: Settings, store: Any = No
         if bar:
             bar.start()
         for x in _extract(articles(tick), settings, workers):
-            if x.error:
-                failed = Rejected(x.article.path or x.article.id, x.error, x.article.content_hash)
-                report.rejected.append(failed)
-                if store is not None:
-                    store.quarantine(failed)
-                tick()
-                continue
-            stored = _store(store, x) if store is not None else True
-            if isinstance(stored, Rejected):
-                report.rejected.append(stored)
-                store.quarantine(stored)
-                tick()
-                continue
-            if not stored:
-                store.add_copy(x.article.content_hash, x.article.id, x.article.path)
-                report.skipped += 1  # its text came earlier in this run, still being parsed when this was read
-                tick()
-                continue
-            report.articles += 1
-            report.events += len(x.events)
-            report.facts += len(x.facts)
-            report.words += len(x.article.text.split())
-            if sink is not None:
-                sink(x)
+            _take(x, report, store, sink)
             tick()
     finally:
         if bar:
             bar.stop()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _take(x: Extraction, report: Report, store: Any, sink: Callable[[Extraction], Any] | None) -> None:
+    """Store (or hand to `sink`) one article's extraction and count it; a failed one is quarantined."""
+    if x.error:
+        _quarantine(Rejected(x.article.path or x.article.id, x.error, x.article.content_hash), report, store)
+        return
+    stored = _store(store, x) if store is not None else True
+    if isinstance(stored, Rejected):
+        _quarantine(stored, report, store)
+        return
+    if not stored:
+        store.add_copy(x.article.content_hash, x.article.id, x.article.path)
+        report.skipped += 1  # its text came earlier in this run, still being parsed when this was read
+        return
+    report.articles += 1
+    report.events += len(x.events)
+    report.facts += len(x.facts)
+    report.words += len(x.article.text.split())
+    if sink is not None:
+        sink(x)
+
+
+def _quarantine(item: Rejected, report: Report, store: Any) -> None:
+    report.rejected.append(item)
+    if store is not None:
+        store.quarantine(item)
 
 
 def _store(store: Any, x: Extraction) -> bool | Rejected:
