@@ -1,4 +1,5 @@
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -133,3 +134,19 @@ def test_json_nested_too_deeply_is_named(tmp_path):
     items = list(read_articles(path))
     assert isinstance(items[0], Rejected) and "nested too deeply" in items[0].reason
     assert isinstance(items[1], Article)
+
+
+def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_read(tmp_path, monkeypatch):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "one.txt").write_text("Greece and Egypt signed an agreement in Cairo on Thursday.")
+    real = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+    monkeypatch.setattr(os, "scandir", scandir)  # root reads any folder: refuse one the way chmod 000 would
+    items = list(read_articles(tmp_path))
+    assert [(type(i).__name__, Path(getattr(i, "where", "") or i.path).name) for i in items] == [
+        ("Rejected", "locked"), ("Article", "one.txt")]
+    assert "Permission denied" in items[0].reason

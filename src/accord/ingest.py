@@ -67,9 +67,14 @@ def input_files(source: str | Path | Iterable[str | Path]) -> Iterator[Path | Re
             yield Rejected(str(path), f"cannot be listed ({exc.strerror or exc})")
 
 
-def _folder(folder: Path) -> Iterator[Path | Skipped]:
+def _folder(folder: Path) -> Iterator[Path | Rejected | Skipped]:
     found: list[tuple[Path, str | None]] = []
-    for root, dirs, files in os.walk(folder, onerror=_raise):
+    unlisted: list[Rejected] = []
+
+    def unreadable(exc: OSError) -> None:
+        unlisted.append(Rejected(str(exc.filename or folder), f"cannot be listed ({exc.strerror or exc})"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         here = Path(root)
         for name in list(dirs):
             if name.startswith(".") or (here / name).is_symlink():
@@ -78,12 +83,9 @@ def _folder(folder: Path) -> Iterator[Path | Skipped]:
                               else "link to a folder, not followed"))
         for name in files:
             found.append((here / name, _skip_reason(here / name)))
+    yield from unlisted
     for path, reason in sorted(found):
         yield path if reason is None else Skipped(str(path), reason)
-
-
-def _raise(exc: OSError) -> None:
-    raise exc
 
 
 def _skip_reason(path: Path) -> str | None:
