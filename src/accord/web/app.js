@@ -108,7 +108,6 @@ async function loadRecords() {
     status(err.message);
     state.events = []; state.facts = []; state.trend = null;
   }
-  document.body.dataset.loaded = `${a}-${b}`;
   clearArticle();
   drawTrend(state.trend);
   state.place = null;
@@ -116,6 +115,7 @@ async function loadRecords() {
   fillPlaces(state.places);
   showPlace(null);
   fillFacts(state.facts);
+  document.body.dataset.loaded = `${a}-${b}`;  // last: tests wait for it before they measure what was drawn
 }
 
 // ------------------------------------------------------------ places
