@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-STATIVE_PASSIVES = {"commit", "determine", "prepare", "resolve", "dedicate", "devote", "oblige"}
+from ..vocabulary import Vocabulary
 
 
-def subject(verb: Any) -> list[Any]:
+def subject(verb: Any, words: Vocabulary) -> list[Any]:
     """Tokens of the verb's subject; for "X was attacked by Y" the agent's; inherited through xcomp/conj."""
     v = verb
     for _ in range(4):
@@ -23,7 +23,7 @@ def subject(verb: Any) -> list[Any]:
                     return _noun_owner(v.head)
                 return list(c.subtree)
         if any(c.dep_ == "nsubjpass" for c in v.children):
-            if v.lemma_.lower() in STATIVE_PASSIVES:
+            if v.lemma_.lower() in words.stative_passives:
                 # "Vietnam is committed to ...", "Russia is prepared to ...": the subject holds the stance
                 return [t for c in v.children if c.dep_ == "nsubjpass" for t in c.subtree]
             break  # a passive without "by ...": the actor is not stated
@@ -78,11 +78,11 @@ def complements(verb: Any) -> list[Any]:
             or (c.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))]
 
 
-def condition_subjects(verb: Any) -> list[Any]:
+def condition_subjects(verb: Any, words: Vocabulary) -> list[Any]:
     """ "threatened to stop talks if the United States goes ahead": who the condition is put to."""
     out: list[Any] = []
     for c in list(verb.children) + list(verb.head.children):
-        if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark"):
+        if c.dep_ == "advcl" and any(m.lower_ in words.condition_marks for m in c.children if m.dep_ == "mark"):
             out += [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
     return out
 

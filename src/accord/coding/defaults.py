@@ -12,7 +12,8 @@ from typing import Any
 from ..actors import INTERNATIONAL, ArticleActors
 from ..model import Actor, Location
 from ..places import Gazetteer
-from .dictionary import DOMESTIC, NO_DEFAULT_TARGET, Dictionary, Rule
+from ..vocabulary import Vocabulary
+from .dictionary import Dictionary, Rule
 from .roles import Roles
 from .triggers import Hit, domestic_complement, hostile_complement
 
@@ -21,7 +22,8 @@ def fill_in(hit: Hit, roles: Roles, actors: ArticleActors, place: Location | Non
             dictionary: Dictionary) -> Roles:
     """The roles completed from the place of the event and the article's main pair."""
     rule = hit.rule
-    if not roles.source and not roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
+    domestic = rule.type in dictionary.words.domestic_types
+    if not roles.source and not roles.target and where_said is not None and where_said.country and domestic:
         # "ethnic Albanians demonstrated in Serbia": people of the place, facing its state
         roles = Roles([actors.people_of(where_said.country)], [actors.country_entity(where_said.country)], True,
                       "unnamed actors of the place")
@@ -29,12 +31,12 @@ def fill_in(hit: Hit, roles: Roles, actors: ArticleActors, place: Location | Non
         # "threatened to impose a curfew in Algiers", "vowed to fight on": the act at home faces its people
         at_home = rule.absorbs and hit.kind == "verb" and (
             domestic_complement(hit.token, dictionary) or hostile_complement(hit.token, dictionary))
-        roles = default_target(roles, actors, rule.type, place, visit=rule.mode == "visit", at_home=at_home)
+        roles = default_target(roles, actors, rule.type, place, dictionary.words, visit=rule.mode == "visit", at_home=at_home)
     if rule.mode == "visit" and roles.source and roles.target and place is not None and place.country \
             and actors.actor(roles.target[0]).country == actors.actor(roles.source[0]).country != place.country:
         # "Li Peng arrived in Hanoi ..., the first by a Chinese head of government": the host is where he went
         roles = Roles(roles.source, [actors.country_entity(place.country)], True, roles.how + ", host from the place")
-    if not roles.source and roles.target and where_said is not None and where_said.country and rule.type in DOMESTIC:
+    if not roles.source and roles.target and where_said is not None and where_said.country and domestic:
         # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place
         roles = Roles([actors.people_of(where_said.country)], roles.target, True, roles.how + ", source from the place")
     if not roles.source and roles.target and where_said is not None and where_said.country and rule.mode == "investigate":
@@ -43,7 +45,7 @@ def fill_in(hit: Hit, roles: Roles, actors: ArticleActors, place: Location | Non
     return roles
 
 
-def default_target(roles: Roles, actors: ArticleActors, rtype: str, place: Location | None,
+def default_target(roles: Roles, actors: ArticleActors, rtype: str, place: Location | None, words: Vocabulary,
                    visit: bool = False, at_home: bool = False) -> Roles:
     """With no stated target: the other side of the article's main pair of actors; for acts done
     at home (protests, arrests, curfews, and with `at_home` threats or vows of them), the people of
@@ -55,7 +57,7 @@ def default_target(roles: Roles, actors: ArticleActors, rtype: str, place: Locat
             # "arrived in Chad": the host; "sought refuge in Germany": the people of that place
             target = actors.country_entity(place.country) if visit else actors.people_of(place.country)
             return Roles(roles.source, [target], roles.directed, roles.how + ", target by default: " + place.country)
-        domestic = at_home or (rtype in DOMESTIC and rtype not in NO_DEFAULT_TARGET)
+        domestic = at_home or (rtype in words.domestic_types and rtype not in words.no_default_target_types)
         if domestic and (place is not None and place.country or src_country):
             code = place.country if place is not None and place.country else src_country
             return Roles(roles.source, [actors.people_of(str(code))], roles.directed,
@@ -89,14 +91,14 @@ def visit(roles: Roles, actors: ArticleActors, rtype: str, mode: str | None) -> 
 
 def place_groups(source: Actor, target: Actor | None, roles: Roles, rule: Rule, where_said: Location | None,
                  place: Location | None, sent: Any, actors: ArticleActors,
-                 gazetteer: Gazetteer | None) -> tuple[Actor, Actor | None]:
+                 gazetteer: Gazetteer | None, words: Vocabulary) -> tuple[Actor, Actor | None]:
     """Groups of no country take it from where the event happened."""
     said = where_said.country if where_said is not None and where_said.country not in INTERNATIONAL else None
     if source.country is None and source.kind == "group" and gazetteer is not None:
         said = _group_city(roles.source[0], sent, actors, gazetteer) or said  # "An Istanbul court acquitted ..."
     if said and source.country is None and source.kind == "group":
         source = replace(source, country=said)  # "Authorities in Srinagar lifted the curfew": Indian authorities
-        if target is None and rule.type in DOMESTIC and rule.type not in NO_DEFAULT_TARGET:
+        if target is None and rule.type in words.domestic_types and rule.type not in words.no_default_target_types:
             target = actors.actor(actors.people_of(said))
     here = place.country if place is not None and place.country not in INTERNATIONAL else None
     if here and target is not None and target.country is None and target.kind == "group":

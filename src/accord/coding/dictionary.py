@@ -12,11 +12,7 @@ import yaml
 
 from ..errors import InputError
 from ..model import EVENT_TYPES
-
-DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
-COOPERATIVE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}  # acts done with a partner, never with one's own country
-# a resignation, surrender or withdrawal with no stated counterpart has no target (the people are no party to it)
-NO_DEFAULT_TARGET = {"RETREAT"}
+from ..vocabulary import Vocabulary, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -47,20 +43,22 @@ MUST_RULE = Rule(id="said-must", type="REQUEST", cameo="100", absorbs=True, need
 
 @dataclass(frozen=True)
 class Dictionary:
-    """Trigger rules indexed by verb and noun lemma."""
+    """What the event coder reads: trigger rules indexed by verb and noun lemma, and the vocabulary."""
 
     rules: tuple[Rule, ...]
+    words: Vocabulary
     by_verb: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     by_noun: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
 
 
-def load_dictionary(user_file: str | None = None) -> Dictionary:
-    """The shipped trigger rules followed by a user's; a user rule with a shipped id replaces it."""
-    return _load_dictionary(user_file)
+def load_dictionary(user_file: str | None = None, *, user_vocabulary: str | None = None) -> Dictionary:
+    """The shipped trigger rules followed by a user's (a user rule with a shipped id replaces it),
+    with the vocabulary merged with a user's (see accord.vocabulary)."""
+    return _load_dictionary(user_file, user_vocabulary)
 
 
 @lru_cache(maxsize=8)
-def _load_dictionary(user_file: str | None) -> Dictionary:
+def _load_dictionary(user_file: str | None, user_vocabulary: str | None) -> Dictionary:
     text = (resources.files("accord") / "data" / "triggers.yaml").read_text(encoding="utf-8")
     rows = list(yaml.safe_load(text))
     if user_file:
@@ -80,7 +78,8 @@ def _load_dictionary(user_file: str | None) -> Dictionary:
             by_noun[n].append(rule)
     # rules that name their object are more specific: try them first
     order = lambda rs: tuple(sorted(rs, key=lambda r: (not r.with_, not r.light, not r.phrase)))  # noqa: E731
-    return Dictionary(rules, {k: order(v) for k, v in by_verb.items()}, {k: order(v) for k, v in by_noun.items()})
+    return Dictionary(rules, load_vocabulary(user_vocabulary), {k: order(v) for k, v in by_verb.items()},
+                      {k: order(v) for k, v in by_noun.items()})
 
 
 def _rule(row: dict[str, Any], n: int) -> Rule:

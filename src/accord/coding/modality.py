@@ -8,18 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..vocabulary import Vocabulary
 from .triggers import Hit
 
-INTENT = {"willing", "ready", "prepared", "determined", "eager", "set", "plan", "intend", "promise", "pledge", "offer", "expect", "prepare", "hope", "want", "seek",
-          "vow", "aim", "propose", "agree", "consider", "wish", "undertake", "commit", "go"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-DOUBT_AUX = {"may", "might", "could", "should", "must", "can"}
-DENY = {"deny", "reject", "rule", "dismiss", "cancel", "postpone", "avoid", "stop"}
-REFUSE = {"fail", "refuse", "decline"}
 
-
-def modality(hit: Hit) -> str:
+def modality(hit: Hit, words: Vocabulary) -> str:
     """fact, future, negated, refused or doubtful, read from the verb that carries the event."""
+    future = words.future_auxiliaries
     verb = hit.anchor
     chain = [verb]
     t = verb
@@ -29,30 +24,30 @@ def modality(hit: Hit) -> str:
     if t.dep_ == "conj" and t.head.i != t.i:
         # "X said ... and threatened": a coordinated verb shares the tense of its first verb, not its negation
         head = t.head
-        if t.tag_ == "VB" and {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX \
+        if t.tag_ == "VB" and {c.lower_ for c in head.children if c.dep_ == "aux"} & future \
                 and not any(c.dep_ in ("aux", "neg") for c in t.children):
             return "future"  # "will meet and sign"
-    if hit.kind == "noun" and any(c.dep_ == "neg" or c.lower_ in ("no", "without") for c in hit.token.children):
+    if hit.kind == "noun" and any(c.dep_ == "neg" or c.lower_ in words.noun_negations for c in hit.token.children):
         return "negated"
     for v in chain:
         kids = {c.lower_ for c in v.children if c.dep_ in ("aux", "neg", "auxpass", "mark")}
-        if any(c.dep_ == "neg" for c in v.children) or "never" in kids:
-            return "refused" if kids & FUTURE_AUX or v.lemma_.lower() in INTENT else "negated"
-        if v is not verb and v.lemma_.lower() in REFUSE:
+        if any(c.dep_ == "neg" for c in v.children) or kids & words.verb_negations:
+            return "refused" if kids & future or v.lemma_.lower() in words.intent_words else "negated"
+        if v is not verb and v.lemma_.lower() in words.refusal_verbs:
             return "refused"  # "failed to reach agreement", "declined to resign"
-        if v is not verb and v.lemma_.lower() in DENY:
+        if v is not verb and v.lemma_.lower() in words.denial_verbs:
             return "negated"
-        if "if" in kids or "unless" in kids:
+        if kids & words.condition_marks:
             return "doubtful"
-        if kids & DOUBT_AUX and not (kids & FUTURE_AUX):
+        if kids & words.doubt_auxiliaries and not (kids & future):
             return "doubtful"
-        if kids & FUTURE_AUX and "have" in kids and v.tag_ == "VBN":
+        if kids & future and "have" in kids and v.tag_ == "VBN":
             return "doubtful"  # "a bill that would have allowed ...": what did not happen
-        if kids & FUTURE_AUX:
+        if kids & future:
             return "future"
-        if v is not verb and v.lemma_.lower() in INTENT and verb.dep_ == "xcomp":
+        if v is not verb and v.lemma_.lower() in words.intent_words and verb.dep_ == "xcomp":
             return "future"
-    if hit.kind == "noun" and any(c.lower_ in ("future", "planned", "upcoming", "proposed") for c in hit.token.children):
+    if hit.kind == "noun" and any(c.lower_ in words.noun_future_marks for c in hit.token.children):
         return "future"
     return "fact"
 

@@ -8,10 +8,9 @@ from typing import Any
 from ..actors import ArticleActors
 from ..model import Event, Location
 from ..places import Gazetteer, stated_location
+from ..vocabulary import Vocabulary
 from .roles import Roles
 from .triggers import Hit
-
-PLACE_NOUNS = {"region", "province", "district", "town", "city", "village", "area", "territory", "zone"}
 
 
 def scope(hit: Hit) -> list[Any]:
@@ -24,14 +23,14 @@ def scope(hit: Hit) -> list[Any]:
             for t in c.subtree if t.i not in subject]
 
 
-def stated_place(tokens: list[Any], actors: ArticleActors, gazetteer: Gazetteer | None) -> Location | None:
+def stated_place(tokens: list[Any], actors: ArticleActors, gazetteer: Gazetteer | None, words: Vocabulary) -> Location | None:
     """A place the clause names: a country or city after "in"/"at", or "at" an institution of a country."""
     if gazetteer is not None:
         loc = stated_location(tokens, actors, gazetteer)
         if loc is not None:
             return loc
     for t in tokens:
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "into", "to") and t.lemma_.lower() in ("capital", "city", "town"):
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "into", "to") and t.lemma_.lower() in words.settlement_nouns:
             # "arrived in the Liberian capital", "in the Guinean capital"
             for c in t.children:
                 hit = actors.place_hits.get(c.i)
@@ -47,12 +46,13 @@ def stated_place(tokens: list[Any], actors: ArticleActors, gazetteer: Gazetteer 
 
 
 def location(hit: Hit, actors: ArticleActors, roles: Roles, rtype: str, mode: str | None,
-             tokens: list[Any], stated: Location | None) -> Location | None:
+             tokens: list[Any], stated: Location | None, words: Vocabulary) -> Location | None:
+    """The place stated, else the host of a visit, else for "the town" the place last named."""
     if stated is not None:
         return stated
     if rtype == "CONSULT" and mode == "visit" and roles.target:
         return Location(actors.actor(roles.target[0]).country, None, how="host")
-    if any(t.lemma_.lower() in PLACE_NOUNS for t in tokens):
+    if any(t.lemma_.lower() in words.place_nouns for t in tokens):
         return _place_before(hit.token.sent.start, actors)
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import QUAD_CLASS, Actor
+from ..vocabulary import Vocabulary
 from .clauses import subject
 from .dictionary import Dictionary, Rule
 from .modality import conditional, prepared
@@ -20,10 +21,6 @@ AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "0
                "RETREAT": "035"}
 RELIEF_WORDS = {"water", "food", "tent", "medicine", "medical", "aid", "relief", "supply", "blanket", "doctor",
                 "vaccine", "rice", "wheat", "shelter"}
-CONTEXT_WORDS = {"military": "military", "defense": "military", "defence": "military", "army": "military",
-                 "troops": "military", "economic": "economic", "economy": "economic", "trade": "economic",
-                 "investment": "economic", "energy": "economic", "diplomatic": "diplomatic", "embassy": "diplomatic",
-                 "education": "education", "training": "education", "refugees": "refugees", "aid": "humanitarian"}
 
 
 def recode(hit: Hit, roles: Roles, modality: str, dictionary: Dictionary) -> tuple[str, str | None, str | None]:
@@ -50,7 +47,7 @@ def recode(hit: Hit, roles: Roles, modality: str, dictionary: Dictionary) -> tup
             rtype, cameo, mode = "AGREE", AGREE_CAMEO.get(rtype, "030"), None
     if rtype == "CONSULT" and mode == "visit" and hit.kind == "verb":
         # troops that arrive are deployed, not visiting: peacekeepers are aid, other forces a mobilisation
-        words = " ".join(t.lower_ for t in subject(hit.token))
+        words = " ".join(t.lower_ for t in subject(hit.token, dictionary.words))
         if "peacekeep" in words:
             rtype, cameo, mode = "AID", "074", None
         elif any(w in words.split() for w in ("troops", "forces", "soldiers", "warships", "units", "battalion", "tanks")):
@@ -66,14 +63,14 @@ def _relief_cargo(verb: Any) -> bool:
     return any(t.lemma_.lower() in RELIEF_WORDS for t in objects)
 
 
-def contexts(rule: Rule, sent: Any, actors: Actor | None, target: Actor | None) -> tuple[str, ...]:
+def contexts(rule: Rule, sent: Any, actors: Actor | None, target: Actor | None, words: Vocabulary) -> tuple[str, ...]:
     """PLOVER contexts: the rule's, "military" for a military actor, and those the sentence's words name."""
     found = list(rule.contexts)
     for a in (actors, target):
         if a and "MIL" in a.sectors and "military" not in found:
             found.append("military")
     for t in sent:
-        ctx = CONTEXT_WORDS.get(t.lower_)
+        ctx = words.context_words.get(t.lower_)
         if ctx and ctx not in found:
             found.append(ctx)
     return tuple(found)

@@ -13,15 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors import ArticleActors, Mention
+from ..vocabulary import Vocabulary
 from .clauses import complements, condition_subjects, content_clauses, passive, subject
-from .dictionary import COOPERATIVE
 from .triggers import Hit
-
-TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "from", "toward", "towards", "into", "over", "upon", "of", "out",
-                "behind", "by")
-POSTURE_NOUNS = {"border", "frontier", "boundary", "standoff", "tension", "tensions", "dispute", "confrontation", "row",
-                 "fighting", "war", "clash", "conflict", "response"}
-POSTURE_WATERS = {"coast", "coastline", "waters", "strait", "shore", "shores", "airspace"}
 
 
 @dataclass
@@ -34,23 +28,23 @@ class Roles:
     how: str
 
 
-def find_roles(hit: Hit, actors: ArticleActors) -> Roles | None:
+def find_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> Roles | None:
     """Source and target of the trigger, or None when the parse names no actor."""
     between = _between(hit.token, actors)
     if hit.kind == "verb":
-        src, subj, tgt_tokens, between = _verb_parties(hit, actors, between)
+        src, subj, tgt_tokens, between = _verb_parties(hit, actors, between, words)
         how = "subject"
     else:
-        src, subj, tgt_tokens, how = _noun_parties(hit, actors)
-    return _assign(hit, actors, src, subj, tgt_tokens, between, how)
+        src, subj, tgt_tokens, how = _noun_parties(hit, actors, words)
+    return _assign(hit, actors, src, subj, tgt_tokens, between, how, words)
 
 
-def _verb_parties(hit: Hit, actors: ArticleActors,
-                  between: list[Mention]) -> tuple[list[Mention], list[Any], list[Any], list[Mention]]:
+def _verb_parties(hit: Hit, actors: ArticleActors, between: list[Mention],
+                  words: Vocabulary) -> tuple[list[Mention], list[Any], list[Any], list[Mention]]:
     tok = hit.token
-    subj = subject(tok)
+    subj = subject(tok, words)
     src = actors.mentions_in(subj)
-    tgt_tokens = _targets_of_verb(tok, {t.i for t in subj})
+    tgt_tokens = _targets_of_verb(tok, {t.i for t in subj}, words)
     if hit.rule.absorbs:
         # "threatened to ban X", "demanded that X withdraw": the target is in the complement,
         # after the verb's own object ("ordered X to appear for questioning about Y": X)
@@ -58,10 +52,10 @@ def _verb_parties(hit: Hit, actors: ArticleActors,
         for c in complements(tok):
             if c.pos_ in ("VERB", "AUX"):
                 inner_subj = [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
-                tgt_tokens = direct + inner_subj + _targets_of_verb(c, {t.i for t in subj}) + tgt_tokens
-                tgt_tokens += condition_subjects(c)
+                tgt_tokens = direct + inner_subj + _targets_of_verb(c, {t.i for t in subj}, words) + tgt_tokens
+                tgt_tokens += condition_subjects(c, words)
     if hit.rule.type == "MOBILIZE":
-        tgt_tokens = _posture_targets(tok) + tgt_tokens
+        tgt_tokens = _posture_targets(tok, words) + tgt_tokens
     if hit.rule.recipient_first:
         tgt_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree] + tgt_tokens
     if not between and hit.rule.absorbs:
@@ -70,7 +64,7 @@ def _verb_parties(hit: Hit, actors: ArticleActors,
     return src, subj, tgt_tokens, between
 
 
-def _noun_parties(hit: Hit, actors: ArticleActors) -> tuple[list[Mention], list[Any], list[Any], str]:
+def _noun_parties(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[list[Mention], list[Any], list[Any], str]:
     tok, verb = hit.token, hit.anchor
     poss = [t for c in tok.children if c.dep_ in ("poss",) for t in c.subtree]
     poss += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
@@ -79,22 +73,24 @@ def _noun_parties(hit: Hit, actors: ArticleActors) -> tuple[list[Mention], list[
     how = "possessor"
     subj: list[Any] = []
     if not src and tok.dep_ in ("dobj", "pobj", "conj", "attr") or (not src and hit.rule.light):
-        subj = subject(verb) if verb is not tok else []
+        subj = subject(verb, words) if verb is not tok else []
         src = actors.mentions_in(subj)
         how = "clause subject"
-    tgt_tokens = _targets_of_noun(tok)
+    tgt_tokens = _targets_of_noun(tok, words)
     if hit.rule.type == "MOBILIZE":
-        tgt_tokens = _posture_targets(verb) + tgt_tokens  # "placed its forces on alert along its border with X"
+        tgt_tokens = _posture_targets(verb, words) + tgt_tokens  # "placed its forces on alert along its border with X"
     if verb is not tok and hit.rule.type == "CONSULT" and not hit.rule.light:
         # "sat down with government negotiators for talks": who the clause's subject met
         tgt_tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
     if verb is not tok and hit.rule.light:
-        tgt_tokens += [t for t in _targets_of_verb(verb, {t.i for t in subject(verb)}) if t.i not in {x.i for x in tok.subtree} or t.i in {x.i for x in tgt_tokens}]
+        own = {x.i for x in tok.subtree}
+        stated = {x.i for x in tgt_tokens}
+        tgt_tokens += [t for t in _targets_of_verb(verb, {t.i for t in subject(verb, words)}, words) if t.i not in own or t.i in stated]
     return src, subj, tgt_tokens, how
 
 
 def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any], tgt_tokens: list[Any],
-            between: list[Mention], how: str) -> Roles | None:
+            between: list[Mention], how: str, words: Vocabulary) -> Roles | None:
     """The candidates ranked into one source and one target."""
     tok, verb = hit.token, hit.anchor
     src_ids = _expand(src[:1] if src else [], actors)
@@ -103,7 +99,7 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
         if len(ids) >= 2:
             return Roles([ids[0]], [ids[1]], False, "between")
     tgt = _pick(actors, tgt_tokens, set(src_ids))
-    if hit.rule.type in COOPERATIVE and src_ids:
+    if hit.rule.type in words.cooperative_types and src_ids:
         # "Erdogan promised Ankara will share intelligence with Baghdad": the partner, not his own country
         home = actors.actor(src_ids[0]).country
         others = [m for m in tgt if not (m.kind == "country" and actors.actor(m.entity).country == home)]
@@ -143,13 +139,13 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
     return Roles(src_ids[:1], tgt_ids[:1], True, how)
 
 
-def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
+def _targets_of_verb(verb: Any, skip: set[int], words: Vocabulary) -> list[Any]:
     groups: list[list[Any]] = []
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "attr", "oprd") or (c.dep_ == "nsubjpass"):
             groups.append(list(c.subtree))
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+        if c.dep_ == "prep" and c.lower_ in words.target_prepositions:
             groups.append(list(c.subtree))
         if c.dep_ == "prt":
             for cc in c.children:
@@ -161,28 +157,28 @@ def _targets_of_verb(verb: Any, skip: set[int]) -> list[Any]:
     return [t for g in groups for t in g if t.i not in skip]
 
 
-def _targets_of_noun(noun: Any) -> list[Any]:
+def _targets_of_noun(noun: Any, words: Vocabulary) -> list[Any]:
     out: list[Any] = []
     for c in content_clauses(noun):
         # "its demand that Israel ease restrictions": who the demand is put to
         out.extend(t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree)
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS + ("between", "in"):
+        if c.dep_ == "prep" and (c.lower_ in words.target_prepositions or c.lower_ in ("between", "in")):
             out.extend(c.subtree)
     return out
 
 
-def _posture_targets(verb: Any) -> list[Any]:
+def _posture_targets(verb: Any, words: Vocabulary) -> list[Any]:
     """Whom a show of force faces: "along its border with Pakistan", "its coast facing Taiwan",
     "a show of force aimed at Beijing", "as a standoff with Cambodia entered its second week"."""
     out: list[Any] = []
     for t in verb.subtree:
-        if t.lemma_.lower() in POSTURE_NOUNS:
+        if t.lemma_.lower() in words.posture_nouns:
             # "its border with Pakistan", "after fighting erupted with Azerbaijan", "in response to South Korean drills"
             out += [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "to") for x in c.subtree]
             if t.dep_ == "nsubj":  # "after fighting erupted with Azerbaijan"
                 out += [x for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for x in c.subtree]
-        elif t.lemma_.lower() in POSTURE_WATERS:
+        elif t.lemma_.lower() in words.posture_waters:
             # "close to Ukraine's coast", "in the Taiwan Strait"
             out += [x for c in t.children if c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ == "of")
                     for x in c.subtree]

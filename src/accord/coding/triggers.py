@@ -13,18 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import QUAD_CLASS
+from ..vocabulary import Vocabulary
 from .clauses import complements, content_clauses, governing_verb
-from .dictionary import DOMESTIC, MUST_RULE, NO_DEFAULT_TARGET, Dictionary, Rule
-
-REPORTING = {"say", "report", "announce", "tell", "state", "inform", "add", "note", "claim", "confirm", "quote"}
-CONCLUDING = {"conclude", "declare", "insist", "stress", "argue", "maintain", "write"}  # "X concluded that Y must ..."
-NOT_AN_EVENT_MARKS = {"future", "possible", "potential", "mutual", "reciprocal", "regular", "frequent", "such",
-                      "planned", "upcoming", "proposed", "any", "further", "new", "more"}
-PLURAL_NOUN_OK = {"talk", "negotiation", "consultation", "discussion", "airstrike", "strike", "clash", "sanction",
-                  "hostility", "exercise", "game", "maneuver", "manoeuvre", "protest", "demonstration", "riot", "attack",
-                  "drill", "patrol", "war-game", "wargame"}
-PEOPLE_NOUNS = {"refugee", "migrant", "asylum-seeker", "people", "civilian", "evacuee", "national", "citizen",
-                "alien", "family", "displaced", "exile", "immigrant"}
+from .dictionary import MUST_RULE, Dictionary, Rule
 
 
 @dataclass
@@ -44,7 +35,7 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[Hit]:
         hit = _verb_hit(tok, dictionary) or _noun_hit(tok, dictionary)
         if hit is not None:
             hits.append(hit)
-    hits += _said_must(sent)
+    hits += _said_must(sent, dictionary.words)
     absorbed = _contents(hits)
     nouns_with_light = {h.anchor.i for h in hits if h.kind == "noun" and h.rule.light and h.token.i not in absorbed}
     absorbed |= _repeats(hits)
@@ -63,7 +54,7 @@ def _verb_hit(tok: Any, dictionary: Dictionary) -> Hit | None:
     objects = object_lemmas(tok)
     for rule in dictionary.by_verb[lemma]:
         if (not rule.with_ or rule.with_ & objects) and _phrase_ok(tok, rule.phrase) \
-                and (not rule.to_people or _to_people(tok)):
+                and (not rule.to_people or _to_people(tok, dictionary.words)):
             return Hit(rule, tok, "verb", tok)
     return None
 
@@ -79,21 +70,22 @@ def _noun_hit(tok: Any, dictionary: Dictionary) -> Hit | None:
         if rule.light:
             if governor is None or governor.lemma_.lower() not in rule.light or not _object_of(tok, governor):
                 continue
-        elif tok.tag_ in ("NNS", "NNPS") and lemma not in PLURAL_NOUN_OK:
+        elif tok.tag_ in ("NNS", "NNPS") and lemma not in dictionary.words.plural_event_nouns:
             continue
-        elif any(c.lower_ in NOT_AN_EVENT_MARKS for c in tok.children if c.dep_ == "amod"):
+        elif any(c.lower_ in dictionary.words.hypothetical_marks for c in tok.children if c.dep_ == "amod"):
             continue
         return Hit(rule, tok, "noun", governor if governor is not None else tok)
     return None
 
 
-def _said_must(sent: Any) -> list[Hit]:
+def _said_must(sent: Any, words: Vocabulary) -> list[Hit]:
     """ "X said Y must ...": a demand by X, whatever Y must do."""
     hits = []
+    saying = words.reporting_verbs | words.concluding_verbs
     for tok in sent:
-        if tok.lemma_.lower() in REPORTING | CONCLUDING and tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
+        if tok.lemma_.lower() in saying and tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
             for c in tok.children:
-                if c.dep_ == "ccomp" and any(a.lower_ in ("must", "should") or (a.lower_ == "to" and a.head.lemma_ == "have")
+                if c.dep_ == "ccomp" and any(a.lower_ in words.obligation_words or (a.lower_ == "to" and a.head.lemma_ == "have")
                                              for a in c.children if a.dep_ in ("aux", "xcomp")):
                     hits.append(Hit(MUST_RULE, tok, "verb", tok))
     return hits
@@ -171,14 +163,14 @@ def _phrase_ok(tok: Any, phrase: tuple[str, ...]) -> bool:
     return all(p in nxt or p in follow for p in phrase)
 
 
-def _to_people(verb: Any) -> bool:
+def _to_people(verb: Any, words: Vocabulary) -> bool:
     """ "opened its borders to West Africans / to refugees": the verb's "to" names people."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "to":
             for p in c.children:
                 for n in [p, *p.conjuncts]:
                     if n.dep_ in ("pobj", "conj") and n.tag_ in ("NNS", "NNPS") and (
-                            n.ent_type_ == "NORP" or n.lemma_.lower() in PEOPLE_NOUNS):
+                            n.ent_type_ == "NORP" or n.lemma_.lower() in words.people_nouns):
                         return True
     return False
 
@@ -208,16 +200,12 @@ def _object_of(noun: Any, verb: Any) -> bool:
     return t.i == verb.i
 
 
-#: verbs of force whose rules need an object to code an event, but that make any promise a threat ("vowed to fight on")
-FORCE_VERBS = {"fight", "attack", "strike", "kill", "bomb", "invade", "shell", "storm", "retaliate", "crush", "destroy"}
-
-
 def hostile_complement(verb: Any, dictionary: Dictionary) -> bool:
     """The verb's complement clause is an act of force ("vowed to fight", "pledged to attack")."""
     for c in complements(verb):
         if c.pos_ == "VERB":
             rules = dictionary.by_verb.get(c.lemma_.lower(), ())
-            if any(QUAD_CLASS[r.type] == 4 and not r.with_ for r in rules) or c.lemma_.lower() in FORCE_VERBS:
+            if any(QUAD_CLASS[r.type] == 4 and not r.with_ for r in rules) or c.lemma_.lower() in dictionary.words.force_verbs:
                 return True
     return False
 
@@ -229,6 +217,7 @@ def domestic_complement(verb: Any, dictionary: Dictionary) -> bool:
             objects = object_lemmas(c)
             verb_rules = [r for r in dictionary.by_verb.get(c.lemma_.lower(), ()) if not r.with_ or r.with_ & objects]
             noun_rules = [r for o in objects for r in dictionary.by_noun.get(o, ()) if c.lemma_.lower() in r.light]
-            if any(r.type in DOMESTIC and r.type not in NO_DEFAULT_TARGET for r in verb_rules + noun_rules):
+            at_home = dictionary.words.domestic_types - dictionary.words.no_default_target_types
+            if any(r.type in at_home for r in verb_rules + noun_rules):
                 return True
     return False
