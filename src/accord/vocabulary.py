@@ -11,11 +11,8 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
-from yaml.nodes import MappingNode, Node
-
 from . import datafile
 from .errors import InputError
-from .model import EVENT_TYPES
 
 QUALIFIER_NAMES = ("more_than", "less_than", "about")
 
@@ -69,6 +66,7 @@ class Vocabulary:
 
 
 SECTIONS: dict[str, str] = {f.name: f.metadata["kind"] for f in fields(Vocabulary)}
+KEYS = {"qualifiers": QUALIFIER_NAMES}  # the keys a table may have, where they are fixed
 
 
 def load_vocabulary(user_file: str | None = None) -> Vocabulary:
@@ -79,91 +77,12 @@ def load_vocabulary(user_file: str | None = None) -> Vocabulary:
 @lru_cache(maxsize=8)
 def _load_vocabulary(user_file: str | None) -> Vocabulary:
     text, where = datafile.shipped("vocabulary.yaml")
-    sections = read_sections(datafile.compose(text, where), where, SECTIONS)
+    sections = datafile.read_sections(datafile.compose(text, where), where, SECTIONS, keys=KEYS)
     missing = [name for name in SECTIONS if name not in sections]
     if missing:
         raise InputError(where, f"sections missing: {', '.join(missing)}")
     if user_file:
         text, where = datafile.user(user_file, "vocabulary")
-        merge(sections, datafile.compose(text, where), where, SECTIONS)
+        datafile.merge(sections, datafile.compose(text, where), where, SECTIONS, keys=KEYS)
     values = {name: frozenset(v) if isinstance(v, list) else v for name, v in sections.items()}
     return Vocabulary(**values)
-
-
-def read_sections(node: Node | None, where: str, kinds: dict[str, str]) -> dict[str, Any]:
-    """Each known section of a file, checked: lists as lists, tables as dicts."""
-    out: dict[str, Any] = {}
-    for name, key, value in datafile.entries(node, where, "the file"):
-        if name not in kinds:
-            datafile.fail(where, key, f"unknown section {name!r} (known: {', '.join(sorted(kinds))})")
-        out[name] = _read(value, where, name, kinds[name])
-    return out
-
-
-def merge(sections: dict[str, Any], node: Node | None, where: str, kinds: dict[str, str]) -> None:
-    """A user's file into the shipped sections: lists add (or add/remove/replace), tables override."""
-    for name, key, value in datafile.entries(node, where, "the file"):
-        if name not in kinds:
-            datafile.fail(where, key, f"unknown section {name!r} (known: {', '.join(sorted(kinds))})")
-        kind = kinds[name]
-        if kind in ("map", "numbers", "phrases"):
-            _merge_table(sections, name, kind, value, where)
-        elif isinstance(value, MappingNode):
-            _merge_list(sections, name, kind, value, where)
-        else:
-            sections[name] = list(dict.fromkeys(sections.get(name, []) + _read(value, where, name, kind)))
-
-
-def _merge_list(sections: dict[str, Any], name: str, kind: str, node: MappingNode, where: str) -> None:
-    words = list(sections.get(name, []))
-    for op, key, value in datafile.entries(node, where, name):
-        found = _read(value, where, name, kind)
-        if op == "replace":
-            words = found
-        elif op == "add":
-            words = list(dict.fromkeys(words + found))
-        elif op == "remove":
-            words = [w for w in words if w not in found]
-        else:
-            datafile.fail(where, key, f"{name}: {op!r} should be add, remove or replace")
-    sections[name] = words
-
-
-def _merge_table(sections: dict[str, Any], name: str, kind: str, node: Node, where: str) -> None:
-    table = dict(sections.get(name, {}))
-    for key, key_node, value in datafile.entries(node, where, name):
-        if datafile.value(value) is None:
-            table.pop(key, None)
-        elif kind == "phrases":
-            table[key] = tuple(dict.fromkeys(table.get(key, ()) + _entry(kind, key, key_node, value, where, name)))
-        else:
-            table[key] = _entry(kind, key, key_node, value, where, name)
-    sections[name] = table
-
-
-def _read(node: Node, where: str, name: str, kind: str) -> Any:
-    """A section's value: a list of words, or a table."""
-    if kind not in ("lower", "cased", "types"):
-        return {key: _entry(kind, key, key_node, value, where, name)
-                for key, key_node, value in datafile.entries(node, where, name)}
-    words = datafile.words(node, where, name, lower=kind == "lower")
-    if kind == "types":
-        for item, word in zip(datafile.items(node, where, name), words):
-            if word not in EVENT_TYPES:
-                datafile.fail(where, item, f"{name}: {word!r} is not a PLOVER event type")
-    return words
-
-
-def _entry(kind: str, key: str, key_node: Node, value: Node, where: str, name: str) -> Any:
-    """One entry of a table: a name (map), a number (numbers) or a list of phrases (phrases)."""
-    if kind == "map":
-        return datafile.scalar(value, where, f"the value of {key!r} in {name}")
-    if kind == "numbers":
-        text = datafile.scalar(value, where, f"the value of {key!r} in {name}")
-        try:
-            return float(text)
-        except ValueError:
-            datafile.fail(where, value, f"{name}: the value of {key!r} should be a number, not {text!r}")
-    if key not in QUALIFIER_NAMES:
-        datafile.fail(where, key_node, f"{name}: {key!r} should be one of {', '.join(QUALIFIER_NAMES)}")
-    return tuple(datafile.words(value, where, f"{name}.{key}", lower=True))

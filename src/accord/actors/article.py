@@ -94,9 +94,9 @@ class ArticleActors:
         most mentioned person of each, where there is one."""
         if self._pair_cache is None:
             return None
-        if noun in ("countries", "nations", "states"):
+        if noun in self.tables.collective_states:
             return self._country_pair
-        role = {"ministers": "minister", "presidents": "president"}.get(noun)
+        role = self.tables.collective_roles.get(noun)
         if role and self._country_pair:
             codes = [self.actor(e).country or "" for e in self._country_pair]
             found = [principal(self, c, role) for c in codes]

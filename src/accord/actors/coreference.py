@@ -6,8 +6,6 @@ from typing import Any
 from ..model import Actor
 from .article import ArticleActors, find_entity
 
-_PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
-
 
 def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
     """Pronouns, surnames, "the visiting minister", "the sides": mentions of entities already known."""
@@ -22,12 +20,12 @@ def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[i
                     last_person = m.entity
                 continue
             low = tok.lower_
-            if tok.pos_ == "PRON" and low in ("it", "its", "they", "their", "them"):
+            if tok.pos_ == "PRON" and low in tables.group_pronouns:
                 eid = _antecedent(table, tok)
                 if eid:
                     table.add_mention(tok.i, tok.i + 1, tok.i, eid, "group")
                 continue
-            if tok.pos_ == "PRON" and low in _PRONOUNS_PERSON:
+            if tok.pos_ == "PRON" and low in tables.person_pronouns:
                 before = [m for m in sent_people if m.start < tok.i]
                 eid = before[0].entity if before else last_person
                 if eid:
@@ -42,7 +40,7 @@ def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[i
                     table.add_mention(tok.i, tok.i + 1, tok.i, eid, "person")
             elif low in tables.collectives and tok.tag_ in ("NNS", "NNPS") and _definite_pair(tok) and table.pair():
                 table.add_mention(tok.i, tok.i + 1, tok.i, _collective(table), "collective")
-            elif low in ("minister", "delegation", "guest") and any(c.lower_ == "visiting" for c in tok.lefts) \
+            elif low in tables.visiting and any(c.lower_ == "visiting" for c in tok.lefts) \
                     and table.visitor_country:
                 eid = resolve_nominal(table, table.visitor_country, None, True) or \
                     find_entity(table, kind="country", country=table.visitor_country)
@@ -105,10 +103,7 @@ def resolve_nominal(table: ArticleActors, code: str, role: str | None, visitor: 
         a = e.actor
         if a.kind != "person" or a.country != code:
             continue
-        if visitor or (role and a.role and _role_key(role) in _role_key(a.role)):
+        if visitor or (role and a.role and table.tables.spelled(role) in table.tables.spelled(a.role)):
             best = e.id
     return best
 
-
-def _role_key(role: str) -> str:
-    return role.lower().replace("defence", "defense")

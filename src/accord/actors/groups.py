@@ -6,6 +6,7 @@ from typing import Any
 from ..model import Actor
 from .article import ArticleActors, find_entity
 from .coreference import resolve_nominal
+from .tables import Tables
 from .titles import phrase_left, role_of
 
 
@@ -16,23 +17,23 @@ def find_countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, 
         if any(i in table.by_token for i in range(start, end)):
             continue
         head_tok = doc[end - 1]
-        if end < len(doc) and doc[end].text in MEDIA_WORDS:
+        if end < len(doc) and doc[end].text in tables.media:
             # "the Washington Post said": a newspaper of that country, not the country
-            stop = end + 1 if end + 1 < len(doc) and doc[end + 1].text in MEDIA_WORDS else end
+            stop = end + 1 if end + 1 < len(doc) and doc[end + 1].text in tables.media else end
             name = doc[start:stop + 1].text
             eid = find_entity(table, kind="organisation", name=name) or table.new_entity(Actor(code, ("MED",), name, None, name, "organisation"))
             table.add_mention(start, stop + 1, stop, eid, "organisation")
             continue
         if start > 0 and doc[start - 1].lower_ in ("ethnic", "pro"):
             # "ethnic Albanians in Serbia" are not Albania: they are people of Serbia, where stated
-            where = of_country(head_tok, places)
+            where = of_country(head_tok, places, tables)
             if doc[start - 1].lower_ == "ethnic":
                 # no place stated: the country the article is about, if any (see infer_countries)
                 eid = table.new_entity(Actor(where, ("ETH",), None, "ethnic " + doc[start:end].text, None, "group"))
                 table.add_mention(start - 1, end, head_tok.i, eid, "group")
             continue
         if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "from", "near", "into", "outside") \
-                and head_tok.head.head.lower_ not in ("aimed", "directed", "angry", "furious"):
+                and head_tok.head.head.lower_ not in tables.aimed_at:
             continue  # "met in Baku": a place, not an actor (places.py reads it); "aimed at Beijing" is the government
         noun = head_tok.head if head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.pos_ in ("NOUN", "PROPN") else None
         while noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.lower_ not in tables.sectors:
@@ -62,15 +63,12 @@ def find_countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, 
         table.add_mention(start, end, head_tok.i if head_tok.dep_ != "compound" else head_tok.i, eid, "country")
 
 
-MEDIA_WORDS = {"Post", "Times", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Observer",
-               "Daily", "Radio", "Television", "TV", "News", "Chronicle", "Courier", "Express", "Mail", "Star"}
 
-
-def of_country(tok: Any, places: dict[int, tuple[int, str, str]]) -> str | None:
+def of_country(tok: Any, places: dict[int, tuple[int, str, str]], tables: Tables) -> str | None:
     """ "the president of Armenia", "rebels in Chad", "a newspaper based in Beirut": the country
     named in the noun's of/in phrase."""
     children = [(c, False) for c in tok.children]
-    children += [(c, True) for a in tok.children if a.dep_ == "acl" and a.lemma_.lower() in ("base", "headquarter", "locate")
+    children += [(c, True) for a in tok.children if a.dep_ == "acl" and a.lemma_.lower() in tables.based
                  for c in a.children]
     for c, based in children:
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "throughout", "across", "to"):
@@ -93,14 +91,14 @@ def find_groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
     for tok in doc:
         if tok.i in table.by_token or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in tables.sectors:
             continue
-        if tok.lower_ in ("counterpart", "defense", "defence", "general"):
+        if tok.lower_ in tables.not_groups:
             continue
-        if tok.dep_ in ("compound", "amod") and not (tok.lower_ in COMPOUND_GROUPS and tok.head.lower_ not in tables.sectors):
+        if tok.dep_ in ("compound", "amod") and not (tok.lower_ in tables.compound_groups and tok.head.lower_ not in tables.sectors):
             continue  # "opposition demands", "rebel positions": the group; "army officers": the officers
-        code = of_country(tok, places) or next((of_country(c, places) for c in tok.children if c.dep_ == "amod"), None)
+        code = of_country(tok, places, tables) or next((of_country(c, places, tables) for c in tok.children if c.dep_ == "amod"), None)
         role, sectors = role_of(sorted([tok] + [c for c in tok.lefts if c.dep_ == "compound"], key=lambda t: t.i), tables)
-        if code is None and tok.lower_ not in REBEL_LIKE \
-                and not any(c.dep_ == "compound" and c.lower_ in COMPOUND_GROUPS for c in tok.lefts):
+        if code is None and tok.lower_ not in tables.standalone \
+                and not any(c.dep_ == "compound" and c.lower_ in tables.compound_groups for c in tok.lefts):
             continue  # "negotiators" alone is nobody's; "government negotiators" a group
         if code is None and any(c.i in table.by_token for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")):
             continue  # "Hezbollah guerrillas": the organisation already names the actor
@@ -112,11 +110,3 @@ def find_groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
             eid = table.new_entity(Actor(code, sectors, None, role, None, "group"))
         table.add_mention(lo, tok.i + 1, tok.i, eid, "group")
 
-
-COMPOUND_GROUPS = {"opposition", "rebel", "government", "army", "police", "military", "student", "union", "militia",
-                   "guerrilla", "insurgent", "separatist"}
-REBEL_LIKE = {"paramilitaries", "gunmen", "fighters", "attackers", "assailants", "youths", "rebels", "rebel", "guerrillas", "guerillas", "insurgents", "militants", "separatists", "opposition",
-              "protesters", "demonstrators", "students", "workers", "refugees", "militiamen", "dissidents", "police",
-              "soldiers", "troops", "army", "authorities", "government", "parliament", "court", "lawmakers",
-              "fundamentalists", "islamists", "activists", "farmers", "landowners", "prisoners", "teachers",
-              "villagers", "residents", "tribesmen", "miners", "strikers", "monks", "party", "leaders"}

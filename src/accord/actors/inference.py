@@ -6,9 +6,6 @@ from .article import ArticleActors
 from .tables import INTERNATIONAL
 
 
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}  # the state's own organs
-
-
 def infer_countries(table: ArticleActors) -> None:
     """An official whose country the text does not state belongs to the institution of his title
     named in the article ("Defence Minister X" beside "the Azerbaijani Defence Ministry"), else to
@@ -25,18 +22,18 @@ def infer_countries(table: ArticleActors) -> None:
     for e in table.entities.values():
         a = e.actor
         if a.kind == "group" and a.country is None and home and (
-                (a.role or "").startswith("ethnic ") or set(a.sectors) & STATE_SECTORS):
+                (a.role or "").startswith("ethnic ") or set(a.sectors) & table.tables.state_sectors):
             # "ethnic Albanians have sworn to fight", "Authorities lifted the curfew" in an article
             # about one country: that country's
             e.actor = Actor(home, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
             continue
         if a.kind != "person" or a.country or not a.role:
             continue
-        words = {w.lower().replace("defence", "defense") for w in a.role.split()} - {"minister", "ministry", "president"}
+        words = {table.tables.spelled(w) for w in a.role.split()} - table.tables.generic_titles
         country = None
         for o in table.entities.values():
             if o.actor.kind == "organisation" and o.actor.country and o.actor.name and \
-                    words & {w.lower().replace("defence", "defense") for w in o.actor.name.split()}:
+                    words & {table.tables.spelled(w) for w in o.actor.name.split()}:
                 country = o.actor.country
                 break
         country = country or home

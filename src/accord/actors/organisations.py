@@ -6,7 +6,7 @@ from typing import Any
 from ..model import Actor
 from .article import ArticleActors, find_entity
 from .lookup import name_index, phrase_at
-from .tables import INTERNATIONAL
+from .tables import INTERNATIONAL, Tables
 from .titles import role_of
 
 
@@ -35,7 +35,7 @@ def find_organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[i
         heads = {t.text for t in run}
         is_inst = bool(heads & tables.institutions)
         biz = chunk.root.lower_ in tables.business or any(t.lower_ in tables.business for t in chunk)
-        if country is None and _international_body(run) and not any(t.i in table.by_token for t in run):
+        if country is None and _international_body(run, tables) and not any(t.i in table.by_token for t in run):
             # "the Third World Water Forum": a body of no country named as worldwide is international
             code = "IGO" if tables.igo_for_all else "NGO"
             name = " ".join(t.text for t in run)
@@ -57,15 +57,11 @@ def find_organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[i
         table.add_mention(run[0].i, run[-1].i + 1, chunk.root.i if chunk.root in run else run[-1].i, eid, "organisation")
 
 
-WORLDWIDE = {"World", "International", "Global", "Transnational"}
-BODIES = {"Forum", "Federation", "Council", "Association", "Foundation", "Alliance", "Network", "Institute",
-          "Committee", "Organization", "Organisation", "Movement", "Watch", "Congress", "Confederation", "Society"}
 
-
-def _international_body(run: list[Any]) -> bool:
+def _international_body(run: list[Any], tables: Tables) -> bool:
     """A capitalised name with a worldwide word and ending in a word for a body ("World Water Forum")."""
     words = [t.text for t in run]
-    return len(words) >= 2 and words[-1] in BODIES and bool(WORLDWIDE & set(words[:-1]))
+    return len(words) >= 2 and words[-1] in tables.bodies and bool(tables.worldwide & set(words[:-1]))
 
 
 def _capital_run(toks: list[Any]) -> list[Any]:

@@ -8,7 +8,7 @@ from .article import ArticleActors
 from .coreference import same_person
 from .lookup import name_index, phrase_at
 from .tables import INTERNATIONAL, Known, Tables, surname_country
-from .titles import RANKS, person_name, phrase_left, role_of
+from .titles import person_name, phrase_left, role_of
 
 
 def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
@@ -43,7 +43,7 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
             left = [t for t in left if t.i not in inside and t.i > org_tok.i]
             if org_tok.ent_type_ != "PERSON" and org_tok.text[:1].isupper() or org_tok.lower_ in tables.business:
                 organisation, org_country = _org_name(org_tok, places, tables)
-        own = [t for t in ent if t.text.lower() in RANKS or t.text.lower() in tables.sectors]
+        own = [t for t in ent if t.text.lower() in tables.ranks or t.text.lower() in tables.sectors]
         extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
         country = next((places[t.i][1] for t in left + extra if t.i in places), None) or org_country
         title_org = _org_in(left, table)

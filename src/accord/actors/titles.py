@@ -26,7 +26,7 @@ def role_of(tokens: list[Any], tables: Tables) -> tuple[str | None, tuple[str, .
             sectors += tables.sectors[key]
             role_words.append(tokens[i].text)
         i += 1
-    role = " ".join(w for w in role_words if w.lower() not in ("col-gen", "general", "colonel")) or None
+    role = " ".join(w for w in role_words if w.lower() not in tables.titles_left_out) or None
     return role, tuple(dict.fromkeys(sectors))
 
 
@@ -41,9 +41,6 @@ def phrase_left(root: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-RANKS = {"col", "gen", "col-gen", "lt", "maj", "brig", "adm", "capt", "sgt", "dr", "mr", "mrs", "ms", "sir", "gen.",
-         "col.", "lt.", "maj.", "dr.", "mr.", "mrs.", "ms.", "prof", "prof.", "-"}
-
 
 def person_name(tokens: list[Any], tables: Tables) -> str:
     """The name proper: the last run of capitalised words that are neither titles nor ranks."""
@@ -52,7 +49,7 @@ def person_name(tokens: list[Any], tables: Tables) -> str:
         low = t.text.lower()
         if t.text in ("'s", "’s") and not run:
             continue
-        if low in RANKS or low in tables.sectors or not (t.text[:1].isupper() or t.text[:1] in "'’-" or low in ("al", "bin", "de", "van", "von", "el")):
+        if low in tables.ranks or low in tables.sectors or not (t.text[:1].isupper() or t.text[:1] in "'’-" or low in tables.name_particles):
             break
         run.append(t.text)
     return " ".join(reversed(run)).replace(" - ", "-")
