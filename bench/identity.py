@@ -2,7 +2,8 @@
 
 Runs `accord extract` on six inputs — the seeds, plover_dev, realnews_dev, the Wikinews
 corpus and the two wire sentence sets (each sentence written as one .txt article, as
-bench/score_wire.py does) — and `accord explain` (the user's trace) on plover_dev and set_b,
+bench/score_wire.py does), plus bench/identity_probe.txt — and `accord explain` (the user's
+trace) on plover_dev, set_b and the probe,
 into OUT; then, if --against names a folder made the same way (e.g. before the change),
 compares file by file and prints which differ and where.
 
@@ -27,6 +28,8 @@ INPUTS = {
     "wikinews": SHARED / "corpus" / "wikinews" / "articles.jsonl",
     "wire_a": ROOT / "bench" / "wire" / "set_a.jsonl",
     "wire_b": ROOT / "bench" / "wire" / "set_b.jsonl",
+    # one article of invented sentences that reach the coder's rarer paths (every recoding rule, modality, roles)
+    "probe": ROOT / "bench" / "identity_probe.txt",
 }
 
 
@@ -40,7 +43,7 @@ def sentences_as_texts(path: Path, folder: Path) -> Path:
     return folder
 
 
-EXPLAINED = ("plover_dev", "wire_b")  # explain is slower (one article at a time): two sets suffice
+EXPLAINED = ("plover_dev", "wire_b", "probe")  # explain is slower (one article at a time): two sets suffice
 
 
 def extract(source: Path, output: Path) -> None:

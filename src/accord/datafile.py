@@ -150,6 +150,11 @@ def _merge_table(sections: dict[str, Any], name: str, kind: str, node: Node, whe
     sections[name] = table
 
 
+def word_list(node: Node, where: str, name: str, kind: str) -> list[str]:
+    """A list of words of a list kind ("lower", "cased", "types"), checked."""
+    return list(_read(node, where, name, kind, None))
+
+
 def _read(node: Node, where: str, name: str, kind: str, allowed: tuple[str, ...] | None) -> Any:
     """A section's value: a list of words, or a table."""
     if kind not in LIST_KINDS:

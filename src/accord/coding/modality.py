@@ -6,7 +6,6 @@ an intent verb ("pledged to") future.
 """
 from __future__ import annotations
 
-from typing import Any
 
 from ..vocabulary import Vocabulary
 from .triggers import Hit
@@ -50,21 +49,3 @@ def modality(hit: Hit, words: Vocabulary) -> str:
     if hit.kind == "noun" and any(c.lower_ in words.noun_future_marks for c in hit.token.children):
         return "future"
     return "fact"
-
-
-def conditional(hit: Hit) -> bool:
-    """ "will withdraw its force unless ...": a commitment on a condition."""
-    verb = hit.anchor
-    return any(m.lower_ in ("unless",) for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
-
-
-def prepared(verb: Any) -> bool:
-    """ "prepared to resume shelling", "is preparing to attack": readiness for force, not a threat."""
-    t = verb
-    for _ in range(3):
-        if t.dep_ != "xcomp" or t.head.i == t.i:
-            return False
-        t = t.head
-        if t.lemma_.lower() in ("prepare", "gear", "mass"):
-            return True
-    return False
