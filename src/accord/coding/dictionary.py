@@ -4,15 +4,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
 from yaml.nodes import Node
 
 from .. import datafile
-from ..errors import InputError
 from ..model import EVENT_TYPES
 from ..vocabulary import Vocabulary, load_vocabulary
 
@@ -63,16 +59,13 @@ def load_dictionary(user_file: str | None = None, *, user_vocabulary: str | None
 
 @lru_cache(maxsize=8)
 def _load_dictionary(user_file: str | None, user_vocabulary: str | None, user_recoding: str | None) -> Dictionary:
-    text = (resources.files("accord") / "data" / "triggers.yaml").read_text(encoding="utf-8")
-    rows = list(yaml.safe_load(text))
+    text, where = datafile.shipped("triggers.yaml")
+    rules = _trigger_rules(datafile.compose(text, where), where)
     if user_file:
-        path = Path(user_file)
-        if not path.is_file():
-            raise InputError(str(path), "user trigger file not found")
-        extra = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        ids = {r.get("id") for r in extra}
-        rows = [r for r in rows if r.get("id") not in ids] + list(extra)
-    rules = tuple(_rule(r, n) for n, r in enumerate(rows, 1))
+        text, where = datafile.user(user_file, "trigger")
+        extra = _trigger_rules(datafile.compose(text, where), where)
+        ids = {r.id for r in extra}
+        rules = [r for r in rules if r.id not in ids] + extra
     by_verb: dict[str, list[Rule]] = defaultdict(list)
     by_noun: dict[str, list[Rule]] = defaultdict(list)
     for rule in rules:
@@ -82,13 +75,40 @@ def _load_dictionary(user_file: str | None, user_vocabulary: str | None, user_re
             by_noun[n].append(rule)
     # rules that name their object are more specific: try them first
     order = lambda rs: tuple(sorted(rs, key=lambda r: (not r.with_, not r.light, not r.phrase)))  # noqa: E731
-    return Dictionary(rules, load_vocabulary(user_vocabulary), load_recoding(user_recoding),
+    return Dictionary(tuple(rules), load_vocabulary(user_vocabulary), load_recoding(user_recoding),
                       {k: order(v) for k, v in by_verb.items()}, {k: order(v) for k, v in by_noun.items()})
 
 
-def _rule(row: dict[str, Any], n: int) -> Rule:
-    if row.get("type") not in EVENT_TYPES:
-        raise InputError(f"triggers:{n}", f"rule {row.get('id')!r} has type {row.get('type')!r}, not a PLOVER type")
+#: the fields of a trigger rule: lists of words, and flags
+_LIST_FIELDS = ("contexts", "verbs", "nouns", "with", "light", "phrase")
+_FLAG_FIELDS = ("absorbs", "swap", "needs_target", "to_people", "recipient_first", "object_actor")
+
+
+def _trigger_rules(node: Node | None, where: str) -> list[Rule]:
+    """The rules of a trigger file, each checked field by field (a bad one is an error naming its line)."""
+    rules = []
+    for item in datafile.items(node, where, "the trigger rules"):
+        found = {}
+        for name, key, value in datafile.entries(item, where, "a trigger rule"):
+            if name in _LIST_FIELDS:
+                datafile.words(value, where, f"{name}")
+            elif name in _FLAG_FIELDS:
+                if datafile.scalar(value, where, name) not in ("true", "false"):
+                    datafile.fail(where, value, f"{name} should be true or false")
+            elif name not in ("id", "type", "cameo", "mode"):
+                datafile.fail(where, key, f"unknown field {name!r} of a trigger rule (see docs/how-coding-works.md)")
+            found[name] = value
+        if "id" not in found:
+            datafile.fail(where, item, "a trigger rule needs an id")
+        row = datafile.value(item)
+        if row.get("type") not in EVENT_TYPES:
+            datafile.fail(where, found.get("type", item),
+                          f"rule {row.get('id')!r} has type {row.get('type')!r}, not a PLOVER type")
+        rules.append(_rule(row))
+    return rules
+
+
+def _rule(row: dict[str, Any]) -> Rule:
     low = lambda xs: frozenset(str(x).lower() for x in xs or ())  # noqa: E731
     return Rule(id=str(row["id"]), type=row["type"], cameo=str(row["cameo"]) if row.get("cameo") else None,
                 mode=row.get("mode") or None, contexts=tuple(row.get("contexts") or ()), verbs=low(row.get("verbs")),
