@@ -2,6 +2,9 @@
 a user's recoding rule replaces a shipped one."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from accord.coding import load_dictionary
@@ -145,3 +148,20 @@ def test_a_bad_recoding_rule_is_an_error_naming_file_and_line(tmp_path, body, li
     with pytest.raises(InputError) as err:
         load_recoding(path)
     assert err.value.where == f"{path}:{line}" and word in err.value.reason
+
+
+def test_the_trace_in_how_coding_works_holds(tmp_path, annotator):
+    """docs/how-coding-works.md follows "vowed to retaliate" to THREATEN and says how a user file undoes it."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "how-coding-works.md").read_text(encoding="utf-8")
+    documented = re.search(r"\n  - ('vowed' .*)\n", doc)
+    assert documented is not None
+
+    def run(settings):
+        return extract(article_from_text("t", "North Korea vowed to retaliate against South Korea."),
+                       published="2024-03-05", settings=settings, annotator=annotator)
+
+    x = run(Settings())
+    assert [line for ex in x.explanations for line in ex.lines] == [documented.group(1)]
+    assert "force_verbs: {remove: [retaliate]}" in doc
+    path = _write(tmp_path, "v.yaml", "force_verbs: {remove: [retaliate]}\n")
+    assert [(e.type, e.cameo) for e in run(Settings(user_vocabulary=path)).events] == [("AGREE", "030")]
