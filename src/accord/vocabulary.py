@@ -66,7 +66,7 @@ class Vocabulary:
 
 
 SECTIONS: dict[str, str] = {f.name: f.metadata["kind"] for f in fields(Vocabulary)}
-KEYS = {"qualifiers": QUALIFIER_NAMES}  # the keys a table may have, where they are fixed
+KEYS: dict[str, tuple[str, ...]] = {"qualifiers": QUALIFIER_NAMES}  # the keys a table may have, where they are fixed
 
 
 def load_vocabulary(user_file: str | None = None) -> Vocabulary:
@@ -84,5 +84,5 @@ def _load_vocabulary(user_file: str | None) -> Vocabulary:
     if user_file:
         text, where = datafile.user(user_file, "vocabulary")
         datafile.merge(sections, datafile.compose(text, where), where, SECTIONS, keys=KEYS)
-    values = {name: frozenset(v) if isinstance(v, list) else v for name, v in sections.items()}
+    values: dict[str, Any] = {name: frozenset(v) if isinstance(v, list) else v for name, v in sections.items()}
     return Vocabulary(**values)

@@ -53,9 +53,8 @@ def find_countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, 
         if noun is not None and (sectors or noun.lower_ in tables.visitors):
             # "the Italian Defense Minister", "the Italian guest": a person already known, or a group
             lo = min([noun.i, start] + [t.i for t in phrase_left(noun)])
-            eid = resolve_nominal(table, code, role, noun.lower_ in tables.visitors)
-            if eid is None:
-                eid = table.new_entity(Actor(code, sectors, None, role, None, "group"))
+            known = resolve_nominal(table, code, role, noun.lower_ in tables.visitors)
+            eid = known if known is not None else table.new_entity(Actor(code, sectors, None, role, None, "group"))
             if not any(i in table.by_token for i in range(lo, noun.i + 1)):
                 table.add_mention(lo, noun.i + 1, noun.i, eid, "group")
                 continue

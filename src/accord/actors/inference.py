@@ -62,8 +62,8 @@ def groups_of_the_sentence(table: ArticleActors) -> None:
     belongs to the one country its sentence names (never applied to persons)."""
     for sent in table.doc.sents:
         inside = [m for m in table.mentions if sent.start <= m.head < sent.end and m.kind != "collective"]
-        countries = {table.actor(m.entity).country for m in inside} - {None}
-        countries = {c for c in countries if len(c) == 3 and c not in INTERNATIONAL}
+        named = {table.actor(m.entity).country for m in inside}
+        countries = {c for c in named if c is not None and len(c) == 3 and c not in INTERNATIONAL}
         if not countries:
             # "Insurgents detonated a car bomb ... in Baghdad": the one place the sentence names
             countries = {code for start, (_, code, kind) in table.place_hits.items()

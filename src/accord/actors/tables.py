@@ -140,7 +140,7 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
                 people[str(form)] = entry
     if user_file:
         _add_user(Path(user_file), places, orgs, roles, people)
-    words = {name: frozenset(v) if isinstance(v, list) else v for name, v in roles.items()}
+    words: dict[str, Any] = {name: frozenset(v) if isinstance(v, list) else v for name, v in roles.items()}
     return Tables(places, orgs, people=people, country_names=names, surnames=_surnames(people), igo_for_all=igo_for_all,
                   **words)
 

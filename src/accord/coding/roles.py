@@ -191,7 +191,7 @@ def _posture_targets(verb: Any, words: Vocabulary) -> list[Any]:
 
 def _pick(actors: ArticleActors, tokens: list[Any], exclude: set[str]) -> list[Mention]:
     """Target candidates in the order the token groups were given; actors of known country first."""
-    order = {}
+    order: dict[int, int] = {}
     for n, t in enumerate(tokens):
         order.setdefault(t.i, n)
     found = [m for m in actors.mentions_in(tokens) if m.entity not in exclude and not _owned_by(m, actors, exclude)]

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors import ArticleActors
-from ..model import QUAD_CLASS, Event, FuzzyDate, Span
+from ..model import QUAD_CLASS, Actor, Event, FuzzyDate, Span
 from ..places import Gazetteer, stated_location
 from ..vocabulary import Vocabulary
 from .confidence import confidence
@@ -61,12 +61,9 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         source = actors.actor(roles.source[0])
         target = actors.actor(roles.target[0]) if roles.target else None
         source, target = place_groups(source, target, roles, rule, where_said, place, sent, actors, gazetteer, words)
-        if source.country is None:
-            # PLOVER codes no event whose actor has no country (or international code)
-            lines.append(f"{where}: dropped, the source '{source.label}' has no known country")
-            continue
-        if target is not None and source.entity == target.entity:
-            lines.append(f"{where}: dropped, source and target are the same actor")
+        why = _not_codable(source, target)
+        if why:
+            lines.append(f"{where}: dropped, {why}")
             continue
         date = event_date(hit, sent, mood, reference, article_id, words)
         tok = hit.token
@@ -107,3 +104,13 @@ def _stated_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[R
             # "Kostunica promised to democratize Serbia": his own country is what he acts on, not a party
             roles = Roles(roles.source, [], roles.directed, roles.how + ", own country is no party")
     return roles, ""
+
+
+def _not_codable(source: Actor, target: Actor | None) -> str | None:
+    """Why an event of these ends is not coded, if it is not."""
+    if source.country is None:
+        # PLOVER codes no event whose actor has no country (or international code)
+        return f"the source '{source.label}' has no known country"
+    if target is not None and source.entity == target.entity:
+        return "source and target are the same actor"
+    return None

@@ -94,7 +94,7 @@ def _said_must(sent: Any, words: Vocabulary) -> list[Hit]:
 def _contents(hits: list[Hit]) -> set[int]:
     """Tokens of triggers that are another trigger's content: a demand's demanded act, an absorbing
     verb's complement clause, the noun a verb's own rule names."""
-    absorbed = set()
+    absorbed: set[int] = set()
     for h in hits:
         if h.kind == "noun" and QUAD_CLASS[h.rule.type] == 3:
             # "its demand that Israel lift the blockade": the lifting is what is demanded, not an event
@@ -117,7 +117,7 @@ def _contents(hits: list[Hit]) -> set[int]:
 
 def _repeats(hits: list[Hit]) -> set[int]:
     """Nouns that restate a verb's event: "hosted negotiators for peace talks", "a car bomb killed"."""
-    absorbed = set()
+    absorbed: set[int] = set()
     for h in hits:
         if h.kind == "verb" and h.rule.type in ("ASSAULT", "COERCE"):
             # "a car bomb killed two engineers": the weapon that is the subject is the same attack
