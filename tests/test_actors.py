@@ -1,5 +1,8 @@
 """Actor resolution on sentences written for these tests."""
+import pytest
+
 from accord.actors import load_tables
+from accord.errors import InputError
 
 
 def entity_of(table, text):
@@ -177,3 +180,37 @@ def test_a_demonym_before_a_compound_qualifies_the_head(actors_of):
 def test_a_split_name_is_found_by_its_last_word(actors_of):
     table = actors_of("Kenyan President Daniel arap Moi received visiting Ugandan President Yoweri Museveni.")
     assert {m.entity for m in table.mentions_in([t for t in table.doc if t.text == "Moi"])}
+
+
+def test_a_user_actor_file_extends_the_role_word_lists(tmp_path, annotator):
+    from accord.actors import find_actors
+
+    text = "The wizards attacked a police station in Chad."
+    only_sectors = tmp_path / "sectors.yaml"
+    only_sectors.write_text("roles: {wizards: [REB]}\n", encoding="utf-8")
+    standalone = tmp_path / "standalone.yaml"
+    standalone.write_text("roles: {wizards: [REB]}\nstandalone: [wizards]\nranks: {remove: [dr]}\n", encoding="utf-8")
+    doc = annotator.annotate(text)
+    plain = find_actors(doc, "t", load_tables(str(only_sectors)))
+    assert not any(m.text.endswith("wizards") for e in plain.to_entities() for m in e.mentions)  # a role word alone is nobody
+    tables = load_tables(str(standalone))
+    a = entity_of(find_actors(doc, "t", tables), "wizards")
+    assert (a.kind, a.sectors, a.role) == ("group", ("REB",), "wizards")
+    assert "dr" not in tables.ranks and "dr" in load_tables().ranks
+
+
+def test_a_bad_role_word_entry_is_an_error_naming_file_and_line(tmp_path):
+    for body, line, word in [("standalone: [wizards]\n", 1, "wizards"),
+                             ("roles:\n  wizards: [REB]\n  Witches: [REB]\n", 3, "Witches"),
+                             ("rankz: [amb]\n", 1, "rankz"),
+                             ("actors:\n  - {name: Ann Smith, country: GBR}\n  - {name: Bob Jones}\n", 3, "country")]:
+        path = tmp_path / f"bad{line}{word}.yaml"
+        path.write_text(body, encoding="utf-8")
+        with pytest.raises(InputError) as err:
+            load_tables(str(path))
+        assert err.value.where == f"{path}:{line}" and word in str(err.value)
+
+
+def test_the_shipped_standalone_group_nouns_are_role_words():
+    t = load_tables()
+    assert t.standalone and t.standalone <= set(t.sectors)

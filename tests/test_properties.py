@@ -17,6 +17,7 @@ from accord.actors import find_actors, load_tables
 from accord.annotate import Annotator
 from accord.ingest import read_articles
 from accord.model import Article, FuzzyDate, Rejected
+from accord.vocabulary import load_vocabulary
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -86,7 +87,7 @@ def test_figures_stay_in_the_text_and_are_finite(text: str) -> None:
 
 @FAST
 @given(number=st.one_of(st.from_regex(r"\A[0-9][0-9,.]{0,30}\Z"), st.text(max_size=12)),
-       magnitude=st.one_of(st.none(), st.sampled_from(sorted(facts.MAGNITUDES)), st.text(max_size=4)))
+       magnitude=st.one_of(st.none(), st.sampled_from(sorted(load_vocabulary().magnitudes)), st.text(max_size=4)))
 def test_parse_number_is_finite_or_none(number: str, magnitude: str | None) -> None:
     value = facts.parse_number(number, magnitude)
     assert value is None or (math.isfinite(value) and value >= 0)

@@ -1,57 +1,47 @@
 """Facts: money, counts and percentages, each with its holder and counterpart country.
 
 "770 million euros ($910.8M)" is one fact whose conversion is kept as an alternative value.
+Currencies, magnitudes, qualifiers and the words of metrics are the vocabulary's (data/vocabulary.yaml).
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from . import dates
 from .actors import ArticleActors
 from .model import Fact, FuzzyDate, Span
+from .vocabulary import Vocabulary, load_vocabulary
 
-CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₼": "AZN", "₺": "TRY"}
-CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "AZN", "INR", "TRY", "CHF", "CAD", "AUD", "SEK", "NOK",
-                  "DKK", "PLN", "UAH", "KZT", "GEL", "AMD", "IRR", "SAR", "AED", "QAR", "ZAR", "NGN", "EGP", "BRL",
-                  "MXN", "KRW", "PKR", "ILS", "HUF", "CZK", "RON"}
-CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP",
-                  "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB",
-                  "ruble": "RUB", "rubles": "RUB", "manat": "AZN", "manats": "AZN", "rupee": "INR", "rupees": "INR",
-                  "lira": "TRY", "liras": "TRY", "francs": "CHF", "franc": "CHF", "shekels": "ILS", "shilling": "TZS",
-                  "shillings": "TZS", "rand": "ZAR", "naira": "NGN", "won": "KRW", "hryvnia": "UAH", "lari": "GEL",
-                  "dram": "AMD", "riyals": "SAR", "riyal": "SAR", "dirhams": "AED", "dirham": "AED"}
-PREFIX_WORDS = {"Rs": "INR", "Rs.": "INR", "INR": "INR", "AZN": "AZN", "RUB": "RUB", "US$": "USD", "USD": "USD",
-                "EUR": "EUR", "GBP": "GBP", "CHF": "CHF", "CNY": "CNY", "TL": "TRY"}
-MAGNITUDES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-              "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5,
-              "lakhs": 1e5}
-QUALIFIERS: list[tuple[str, str]] = [
-    (r"more than|over|above|exceeding|in excess of|upwards of|at least|no less than|greater than", "more_than"),
-    (r"less than|under|below|fewer than|up to|at most|no more than", "less_than"),
-    (r"about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated (?:to be|at)(?: around| about)?|circa|~", "about"),
-]
-METRIC_WORDS = ("investment", "investments", "contract", "contracts", "trade", "turnover", "aid", "assistance", "loan",
-                "loans", "grant", "deal", "exports", "imports", "export", "import", "budget", "debt", "deficit",
-                "surplus", "revenue", "sales", "spending", "funding", "reserves", "fine", "damages", "compensation",
-                "price", "value", "profit", "output", "growth", "increase", "decrease", "decline", "share", "stake")
-
-_MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 _NUMBER = r"(?P<num>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-_SIGN = r"(?P<sign>US\$|A\$|C\$|HK\$|NZ\$|€|\$|£|¥|₹|₽|₼|₺)"
-_CODE = r"(?P<code>Rs\.?|INR|AZN|RUB|USD|EUR|GBP|CHF|CNY|TL)"
-_WORD = r"(?P<word>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")"
-MONEY = re.compile(
-    rf"(?:{_SIGN}\s?|{_CODE}\s)" + _NUMBER + rf"(?:\s*(?P<mag>{_MAG})\b)?"
-    rf"|{_NUMBER.replace('num', 'num2')}(?:\s*(?P<mag2>{_MAG})\b)?\s+{_WORD}\b"
-    rf"|(?P<half>half a)\s+(?P<mag3>billion|million|trillion)\s+{_WORD.replace('word', 'word3')}\b",
-    re.I)
 PERCENT = re.compile(rf"{_NUMBER}\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
 COUNT = re.compile(r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b")
 
-_COUNTERPART_PREPS = {"in", "for", "to", "into", "with", "toward", "towards", "from", "of", "on", "against"}
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The expressions a vocabulary's currencies, magnitudes and qualifiers make."""
+
+    money: re.Pattern[str]
+    qualifiers: tuple[tuple[str, str], ...]  # (alternation of phrases, qualifier), in the order tried
+
+
+@lru_cache(maxsize=8)
+def _patterns(words: Vocabulary) -> _Patterns:
+    def one_of(forms: Any) -> str:
+        return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    mag, sign, code, word = one_of(words.magnitudes), one_of(words.currency_signs), one_of(words.currency_prefixes), \
+        one_of(words.currency_words)
+    money = re.compile(
+        rf"(?:(?P<sign>{sign})\s?|(?P<code>{code})\s)" + _NUMBER + rf"(?:\s*(?P<mag>{mag})\b)?"
+        rf"|{_NUMBER.replace('num', 'num2')}(?:\s*(?P<mag2>{mag})\b)?\s+(?P<word>{word})\b"
+        rf"|(?P<half>half a)\s+(?P<mag3>billion|million|trillion)\s+(?P<word3>{word})\b",
+        re.I)
+    qualifiers = tuple(("|".join(re.escape(p) for p in phrases), qual) for qual, phrases in words.qualifiers.items())
+    return _Patterns(money, qualifiers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +57,9 @@ class Figure:
     alt_unit: str | None = None
 
 
-def parse_number(text: str, magnitude: str | None = None) -> float | None:
+def parse_number(text: str, magnitude: str | None = None, *, words: Vocabulary | None = None) -> float | None:
     """ "1.7" -> 1.7, "1,700" -> 1700, "1,7" (with a magnitude) -> 1.7, "1.234.567" -> 1234567."""
+    magnitudes = (words or load_vocabulary()).magnitudes
     t = text.strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
         value = float(t.replace(",", ""))
@@ -81,28 +72,29 @@ def parse_number(text: str, magnitude: str | None = None) -> float | None:
     else:
         return None
     if magnitude:
-        value *= MAGNITUDES[magnitude.lower()] if magnitude.lower() in MAGNITUDES else 1
+        value *= magnitudes[magnitude.lower()] if magnitude.lower() in magnitudes else 1
     return value if math.isfinite(value) else None
 
 
-def find_figures(text: str) -> list[Figure]:
+def find_figures(text: str, *, words: Vocabulary | None = None) -> list[Figure]:
     """Money, percentages and counts in a sentence; a parenthetical conversion joins its figure."""
+    words = words or load_vocabulary()
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    for m in MONEY.finditer(text):
+    for m in _patterns(words).money.finditer(text):
         if m["half"]:
-            value: float | None = 0.5 * MAGNITUDES[m["mag3"].lower()]
-            unit = CURRENCY_WORDS[m["word3"].lower()]
+            value: float | None = 0.5 * words.magnitudes[m["mag3"].lower()]
+            unit = words.currency_words[m["word3"].lower()]
         elif m["num2"]:
             mag = m["mag2"]
-            value = parse_number(m["num2"], mag if mag and (mag.lower() != "m" or m["mag2"] == "m") else mag)
-            unit = CURRENCY_WORDS[m["word"].lower()]
+            value = parse_number(m["num2"], mag if mag and (mag.lower() != "m" or m["mag2"] == "m") else mag, words=words)
+            unit = words.currency_words[m["word"].lower()]
         else:
             mag = m["mag"]
             if mag and mag.lower() in ("m", "b", "k") and m.end() < len(text) and text[m.end():m.end() + 1].isalpha():
                 mag = None
-            value = parse_number(m["num"], mag)
-            unit = CURRENCY_SIGNS.get(m["sign"] or "", None) or PREFIX_WORDS.get((m["code"] or "").strip(), "USD")
+            value = parse_number(m["num"], mag, words=words)
+            unit = words.currency_signs.get(m["sign"] or "", None) or words.currency_prefixes.get((m["code"] or "").strip(), "USD")
         if value is None:
             continue
         figures.append(Figure(m.start(), m.end(), "money", value, unit))
@@ -132,31 +124,33 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def qualifier_before(text: str, start: int) -> str:
+def qualifier_before(text: str, start: int, *, words: Vocabulary | None = None) -> str:
     """exact/about/more_than/less_than from the words just before a figure."""
     before = text[max(0, start - 40):start].lower()
-    for pattern, qual in QUALIFIERS:
+    for pattern, qual in _patterns(words or load_vocabulary()).qualifiers:
         if re.search(rf"(?:^|\W)(?:{pattern})\s*(?:a\s+|the\s+)?$", before):
             return qual
     return "exact"
 
 
-def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None = None) -> list[Fact]:
-    """Every figure of the article with its parties, metric and date."""
+def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None = None,
+               vocabulary: Vocabulary | None = None) -> list[Fact]:
+    """Every figure of the article with its parties, metric and date (`vocabulary`: the shipped one if not given)."""
+    words = vocabulary or load_vocabulary()
     facts: list[Fact] = []
     seen: set[tuple[str, float, str, str | None, str | None]] = set()
     for sent in doc.sents:
         text = sent.text
-        figures = find_figures(text)
-        figures += _counts(sent, figures)
+        figures = find_figures(text, words=words)
+        figures += _counts(sent, figures, words)
         for fig in figures:
             a, b = sent.start_char + fig.start, min(sent.start_char + fig.end, sent.end_char)
             span = doc.char_span(a, b, alignment_mode="expand") if a < b else None
             if span is None:
                 continue
             segment = _segment(span, [f for f in figures if f is not fig], sent)
-            holder, counterpart = _change_parties(span, sent, actors) or _parties(segment, span, actors)
-            qual = qualifier_before(text, fig.start)
+            holder, counterpart = _change_parties(span, sent, actors, words) or _parties(segment, span, actors, words)
+            qual = qualifier_before(text, fig.start, words=words)
             key = (fig.fact_type, round(fig.value, 2), fig.unit, holder, counterpart)
             if key in seen:
                 continue
@@ -168,12 +162,12 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
                 value=fig.value, unit=fig.unit, qualifier=qual,  # type: ignore[arg-type]
                 evidence=Span(actors.article_id, sent.start_char, sent.end_char, text),
                 span=Span(actors.article_id, a, b, actors.text[a:b]),
-                metric=_metric(segment, span, fig), holder=holder, counterpart=counterpart, date=date,
+                metric=_metric(segment, span, fig, words), holder=holder, counterpart=counterpart, date=date,
                 alt_value=fig.alt_value, alt_unit=fig.alt_unit))
     return facts
 
 
-def _counts(sent: Any, figures: list[Figure]) -> list[Figure]:
+def _counts(sent: Any, figures: list[Figure], words: Vocabulary) -> list[Figure]:
     """ "over 100 Italian companies": a number in digits counting a plural noun."""
     out = []
     covered = [(f.start, f.end) for f in figures]
@@ -183,12 +177,11 @@ def _counts(sent: Any, figures: list[Figure]) -> list[Figure]:
         rel = tok.idx - sent.start_char
         if _inside(rel, covered) or tok.dep_ != "nummod" or tok.head.tag_ not in ("NNS", "NNPS") or tok.head.i < tok.i:
             continue
-        value = parse_number(tok.text)
+        value = parse_number(tok.text, words=words)
         if value is None or (1900 <= value <= 2100 and "," not in tok.text):
             continue
         noun = tok.head
-        kind = "quantity" if noun.lemma_ in ("day", "week", "month", "year", "hour", "minute", "ton", "tonne",
-                                               "kilometre", "kilometer", "mile", "barrel") else "count"
+        kind = "quantity" if noun.lemma_ in words.unit_nouns else "count"
         end = noun.idx + len(noun) - sent.start_char
         out.append(Figure(rel, end, kind, value, noun.lower_))
     return out
@@ -212,7 +205,7 @@ def _segment(span: Any, others: list[Figure], sent: Any) -> list[Any]:
     return [t for t in verb.subtree if t.i not in excluded]
 
 
-def _parties(segment: list[Any], span: Any, actors: ArticleActors) -> tuple[str | None, str | None]:
+def _parties(segment: list[Any], span: Any, actors: ArticleActors, words: Vocabulary) -> tuple[str | None, str | None]:
     holders: list[str] = []
     counterparts: list[str] = []
     for m in actors.mentions_in(segment):
@@ -226,23 +219,18 @@ def _parties(segment: list[Any], span: Any, actors: ArticleActors) -> tuple[str 
         country = actors.actor(m.entity).country
         if not country:
             continue
-        (counterparts if _under_prep(actors.doc[m.head], segment) else holders).append(country)
+        (counterparts if _under_prep(actors.doc[m.head], segment, words) else holders).append(country)
     holder = holders[0] if holders else None
     counterpart = next((c for c in counterparts + holders[1:] if c != holder), None)
     return holder, counterpart
 
 
-CHANGE_WORDS = {"increase", "growth", "rise", "decline", "drop", "fall", "decrease", "jump", "surge", "gain"}
-FLOW_NOUNS = {"export", "import", "trade", "investment", "sale", "output", "production", "gdp", "economy",
-              "budget", "spending", "turnover", "revenue", "shipment", "supply"}
-
-
-def _change_parties(span: Any, sent: Any, actors: ArticleActors) -> tuple[str | None, str | None] | None:
+def _change_parties(span: Any, sent: Any, actors: ArticleActors, words: Vocabulary) -> tuple[str | None, str | None] | None:
     """ "Italian exports to the region, with a 7 percent increase": a change belongs to the flow it changes."""
     after = sent.doc[span.end:span.end + 2]
-    if not any(t.lemma_.lower() in CHANGE_WORDS for t in after):
+    if not any(t.lemma_.lower() in words.change_words for t in after):
         return None
-    flows = [t for t in sent if t.i < span.start and t.lemma_.lower() in FLOW_NOUNS]
+    flows = [t for t in sent if t.i < span.start and t.lemma_.lower() in words.flow_nouns]
     if not flows:
         return None
     flow = flows[-1]
@@ -254,10 +242,10 @@ def _change_parties(span: Any, sent: Any, actors: ArticleActors) -> tuple[str | 
     return owner, next((c for c in others if c and c != owner), None)
 
 
-def _under_prep(tok: Any, segment: list[Any]) -> bool:
+def _under_prep(tok: Any, segment: list[Any], words: Vocabulary) -> bool:
     inside = {t.i for t in segment}
     while tok.head.i != tok.i and tok.head.i in inside:
-        if tok.dep_ == "pobj" and tok.head.lower_ in _COUNTERPART_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in words.counterpart_prepositions:
             return True
         if tok.dep_ in ("nsubj", "nsubjpass"):
             return False
@@ -265,10 +253,10 @@ def _under_prep(tok: Any, segment: list[Any]) -> bool:
     return False
 
 
-def _metric(segment: list[Any], span: Any, fig: Figure) -> str | None:
+def _metric(segment: list[Any], span: Any, fig: Figure, words: Vocabulary) -> str | None:
     if fig.fact_type in ("count", "quantity"):
         return fig.unit
-    near = sorted((abs(t.i - span.start), t.lemma_.lower()) for t in segment if t.lower_ in METRIC_WORDS)
+    near = sorted((abs(t.i - span.start), t.lemma_.lower()) for t in segment if t.lower_ in words.metric_words)
     return near[0][1] if near else None
 
 

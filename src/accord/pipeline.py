@@ -18,7 +18,8 @@ from .settings import Settings
 def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction:
     """Everything found in one article, given its spaCy parse."""
     tables = actors_stage.load_tables(settings.user_actors, igo_for_all=settings.igo_for_all)
-    dictionary = events_stage.load_dictionary(settings.user_triggers)
+    dictionary = events_stage.load_dictionary(settings.user_triggers, user_vocabulary=settings.user_vocabulary,
+                                              user_recoding=settings.user_recoding)
     table = actors_stage.find_actors(doc, article.id, tables, date=article.published.value if article.published else None,
                                      body_start=article.body_start)
     gazetteer = places.Gazetteer.load()
@@ -35,7 +36,7 @@ def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction
     merged = places.locate(events_stage.merge_mentions(found), article, table, gazetteer)
     # ids are numbered once, after merging, so they are unique and stable within the article
     events = [replace(e, id=f"{article.id}:e{n}") for n, e in enumerate(merged, 1)]
-    facts = facts_stage.find_facts(doc, table, reference=reference)
+    facts = facts_stage.find_facts(doc, table, reference=reference, vocabulary=dictionary.words)
     return Extraction(article=article, events=tuple(events), facts=tuple(facts), entities=table.to_entities(),
                       explanations=tuple(explanations))
 

@@ -26,8 +26,12 @@ class Settings:
     max_file_bytes: int = _opt(100_000_000, "larger files are quarantined without being read")
     max_sentence_chars: int = _opt(3000, "longer sentences are not coded")
     min_english_ratio: float = _opt(0.12, "share of common English words below which an article is quarantined")
-    user_actors: str | None = _opt(None, "YAML or CSV file of extra actors (see docs/extending.md)")
-    user_triggers: str | None = _opt(None, "YAML file of extra event triggers")
+    user_actors: str | None = _opt(None, "YAML or CSV file of extra actors and role words, added to data/countries.yaml, "
+                                         "organisations.yaml, people.yaml and roles.yaml (see docs/extending.md)")
+    user_triggers: str | None = _opt(None, "YAML file of extra event triggers, added to data/triggers.yaml")
+    user_vocabulary: str | None = _opt(None, "YAML file changing the word lists of data/vocabulary.yaml "
+                                             "(intent verbs, auxiliaries, currencies, ...)")
+    user_recoding: str | None = _opt(None, "YAML file of recoding rules, added to data/recoding.yaml")
     min_confidence: float = _opt(0.0, "events below this confidence are not reported")
     igo_for_all: bool = _opt(False, "code the UN, EU and NGOs as IGO, as CAMEO-era data sets do (PLOVER: UNO, EUR, NGO)")
     db: str = _opt("accord.db", "path of the embedded store")

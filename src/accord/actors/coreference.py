@@ -1,0 +1,109 @@
+"""References to entities already known: pronouns, surnames, "the ministry", "the sides", "the visiting minister"."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Actor
+from .article import ArticleActors, find_entity
+
+
+def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
+    """Pronouns, surnames, "the visiting minister", "the sides": mentions of entities already known."""
+    tables = table.tables
+    last_person: str | None = None
+    for sent in doc.sents:
+        sent_people = [m for m in table.mentions if m.kind == "person" and sent.start <= m.start < sent.end]
+        for tok in sent:
+            if tok.i in table.by_token:
+                m = table.by_token[tok.i]
+                if m.kind == "person" and tok.dep_ in ("nsubj", "nsubjpass"):
+                    last_person = m.entity
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in tables.group_pronouns:
+                eid = _antecedent(table, tok)
+                if eid:
+                    table.add_mention(tok.i, tok.i + 1, tok.i, eid, "group")
+                continue
+            if tok.pos_ == "PRON" and low in tables.person_pronouns:
+                before = [m for m in sent_people if m.start < tok.i]
+                eid = before[0].entity if before else last_person
+                if eid:
+                    table.add_mention(tok.i, tok.i + 1, tok.i, eid, "person")
+            elif tok.pos_ == "NOUN" and tok.text.islower() and tok.text[:1].isalpha() and \
+                    any(c.lower_ == "the" for c in tok.lefts) and _institution_named(table, tok.text):
+                # "the ministry reported": the institution named in full earlier in the article
+                table.add_mention(tok.i, tok.i + 1, tok.i, str(_institution_named(table, tok.text)), "organisation")
+            elif tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and tok.text[:1].isupper():
+                eid = same_person(table, tok.text)
+                if eid:
+                    table.add_mention(tok.i, tok.i + 1, tok.i, eid, "person")
+            elif low in tables.collectives and tok.tag_ in ("NNS", "NNPS") and _definite_pair(tok) and table.pair():
+                table.add_mention(tok.i, tok.i + 1, tok.i, _collective(table), "collective")
+            elif low in tables.visiting and any(c.lower_ == "visiting" for c in tok.lefts) \
+                    and table.visitor_country:
+                eid = resolve_nominal(table, table.visitor_country, None, True) or \
+                    find_entity(table, kind="country", country=table.visitor_country)
+                if eid:
+                    table.add_mention(min([tok.i] + [c.i for c in tok.lefts]), tok.i + 1, tok.i, eid, "group")
+
+
+def _antecedent(table: ArticleActors, tok: Any) -> str | None:
+    """ "Hungary said it will ...": the nearest earlier subject that is a country, organisation or group."""
+    best = None
+    for m in table.mentions:
+        if m.start >= tok.i or m.kind in ("person", "collective") or tok.i - m.start > 60:
+            continue
+        head = table.doc[m.head]
+        if head.dep_ in ("amod", "compound", "poss") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "French farmers said they ..."
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # "a group of Yoruba leaders announced that they ..."
+        if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass")):
+            best = m.entity
+    return best
+
+
+def _institution_named(table: ArticleActors, word: str) -> str | None:
+    """The one organisation of the article whose name ends with this word ("Defence Ministry" for "ministry")."""
+    found = [e.id for e in table.entities.values() if e.actor.kind == "organisation" and e.actor.country
+             and (e.actor.name or "").lower().split()[-1:] == [word.lower()]]
+    return found[0] if len(found) == 1 else None
+
+
+def _definite_pair(tok: Any) -> bool:
+    """ "the sides", "both countries", "the two ministers"; not "the first countries" or "the Italian delegations"."""
+    words = {c.lower_ for c in tok.lefts}
+    return bool(words & {"the", "both", "two"}) and words <= {"the", "both", "two", "these", "respective"}
+
+
+def _collective(table: ArticleActors) -> str:
+    """The one entity for "the sides"; the event coder expands it to table.pair()."""
+    if table.collective_id is None:
+        table.collective_id = table.new_entity(Actor(None, (), "both sides", None, None, "group"))
+    return table.collective_id
+
+
+def same_person(table: ArticleActors, name: str) -> str | None:
+    parts = name.split()
+    for e in table.entities.values():
+        other = e.actor.name
+        if e.actor.kind != "person" or not other:
+            continue
+        if other == name or (len(parts) == 1 and parts[0] == other.split()[-1]) or \
+                (len(other.split()) == 1 and other == parts[-1]):
+            return e.id
+    return None
+
+
+def resolve_nominal(table: ArticleActors, code: str, role: str | None, visitor: bool) -> str | None:
+    """A known person of that country whose role fits ("the Italian defense minister" -> Crosetto)."""
+    best = None
+    for e in table.entities.values():
+        a = e.actor
+        if a.kind != "person" or a.country != code:
+            continue
+        if visitor or (role and a.role and table.tables.spelled(role) in table.tables.spelled(a.role)):
+            best = e.id
+    return best
+

@@ -1,0 +1,91 @@
+"""Countries the text leaves unstated: an official's from his institution or the article's country, a group's from its sentence or possessor."""
+from __future__ import annotations
+
+from ..model import Actor
+from .article import ArticleActors
+from .tables import INTERNATIONAL
+
+
+def infer_countries(table: ArticleActors) -> None:
+    """An official whose country the text does not state belongs to the institution of his title
+    named in the article ("Defence Minister X" beside "the Azerbaijani Defence Ministry"), else to
+    the article's most mentioned country, as an unqualified official does in news copy."""
+    all_counts = table.country_counts()
+    counts = all_counts.most_common(2)
+    # only an article about one country makes that country every unqualified official's
+    home = counts[0][0] if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
+    named = {c for c in all_counts if c not in INTERNATIONAL}
+    named |= {code for _, code, _ in table.place_hits.values() if code not in INTERNATIONAL}
+    single = home is None and len(named) == 1 and _only_setting(table, next(iter(named)))
+    if single:
+        home = next(iter(named))  # "Vice-President X declined ... the Kenya Anti-Corruption Commission": the one country named
+    for e in table.entities.values():
+        a = e.actor
+        if a.kind == "group" and a.country is None and home and (
+                (a.role or "").startswith("ethnic ") or set(a.sectors) & table.tables.state_sectors):
+            # "ethnic Albanians have sworn to fight", "Authorities lifted the curfew" in an article
+            # about one country: that country's
+            e.actor = Actor(home, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
+            continue
+        if a.kind != "person" or a.country or not a.role:
+            continue
+        words = {table.tables.spelled(w) for w in a.role.split()} - table.tables.generic_titles
+        country = None
+        for o in table.entities.values():
+            if o.actor.kind == "organisation" and o.actor.country and o.actor.name and \
+                    words & {table.tables.spelled(w) for w in o.actor.name.split()}:
+                country = o.actor.country
+                break
+        country = country or home
+        if country:
+            e.actor = Actor(country, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
+
+
+def _only_setting(table: ArticleActors, code: str) -> bool:
+    """The country is named only as a setting ("Kenya's anti-corruption body", "in Algiers",
+    "Pakistani"), never as a party ("action against Russia", "visited Peru"): then it is the
+    home of the article's officials of no stated country."""
+    heads = [table.doc[end - 1] for start, (end, c, _) in table.place_hits.items() if c == code]
+    for tok in heads:
+        if tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "appos"):
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+            continue  # a dateline or header: "SRINAGAR, India (Reuters) -"
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "of", "within", "throughout", "across", "inside", "around"):
+            continue
+        return False
+    return bool(heads)
+
+
+def groups_of_the_sentence(table: ArticleActors) -> None:
+    """ "The Umma party said it will boycott Algeria's elections": a group of no stated country
+    belongs to the one country its sentence names (never applied to persons)."""
+    for sent in table.doc.sents:
+        inside = [m for m in table.mentions if sent.start <= m.head < sent.end and m.kind != "collective"]
+        named = {table.actor(m.entity).country for m in inside}
+        countries = {c for c in named if c is not None and len(c) == 3 and c not in INTERNATIONAL}
+        if not countries:
+            # "Insurgents detonated a car bomb ... in Baghdad": the one place the sentence names
+            countries = {code for start, (_, code, kind) in table.place_hits.items()
+                         if sent.start <= start < sent.end and kind in ("name", "capital") and code not in INTERNATIONAL}
+        if len(countries) != 1:
+            continue
+        code = countries.pop()
+        for m in inside:
+            e = table.entities[m.entity]
+            if e.actor.kind == "group" and e.actor.country is None and e.actor.name != "both sides":
+                a = e.actor
+                e.actor = Actor(code, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
+
+
+def possessed_groups(table: ArticleActors) -> None:
+    """ "Russia withdrew its troops": a group of no stated country belongs to its possessor."""
+    for m in table.mentions:
+        e = table.entities[m.entity]
+        if e.actor.kind != "group" or e.actor.country:
+            continue
+        owner = next((table.by_token.get(c.i) for c in table.doc[m.head].children if c.dep_ == "poss"), None)
+        country = table.actor(owner.entity).country if owner is not None and owner.entity != m.entity else None
+        if country:
+            a = e.actor
+            e.actor = Actor(country, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)

@@ -1,0 +1,53 @@
+"""Merging mentions: one event told in several sentences, or twice in one, becomes one event."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..model import Event
+from .confidence import corroborated
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """One event reported in several sentences of an article becomes one event with every evidence span."""
+    out: list[Event] = []
+    for e in events:
+        key = _merge_key(e)
+        # ... and within one sentence, acts of one type between the same countries are one event
+        # ("an explosion killed two Iraqi youths and wounded five others")
+        same = next((i for i, o in enumerate(out) if _merge_key(o) == key or (
+            o.evidence.start == e.evidence.start and o.type == e.type and _countries(o) == _countries(e))), None)
+        if same is None:
+            out.append(e)
+        else:
+            o = out[same]
+            out[same] = replace(o, extra_evidence=o.extra_evidence + (e.evidence,),
+                                confidence=corroborated(o.confidence, e.confidence))
+    return out
+
+
+def drop_self_comments(events: list[Event], sent: Any) -> list[Event]:
+    """ "X hailed his visit to Y": a SUPPORT verb whose object is X's own event adds nothing."""
+    doc = sent.doc
+    by_trigger = {e.trigger.start: e for e in events}
+    out = []
+    for e in events:
+        tok = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        objects = [c for c in tok.root.children if c.dep_ == "dobj"] if tok is not None else []
+        inner = [by_trigger.get(c.idx) for c in objects]
+        if e.type == "SUPPORT" and any(i is not None and i is not e and i.source.entity == e.source.entity for i in inner):
+            continue
+        out.append(e)
+    return out
+
+
+def _countries(e: Event) -> tuple[Any, ...]:
+    ends = (e.source.country, e.target.country if e.target else None)
+    return ends if e.directed else tuple(sorted(ends, key=str))
+
+
+def _merge_key(e: Event) -> tuple[Any, ...]:
+    ends = (e.source.entity, e.target.entity if e.target else None)
+    if not e.directed:
+        ends = tuple(sorted(ends, key=str))  # type: ignore[assignment]
+    return (e.type, ends, e.date.value if e.date else None)

@@ -1,0 +1,88 @@
+"""Vocabulary: the word lists the event coder and the figure reader consult, from data/vocabulary.yaml.
+
+A user file (setting `user_vocabulary`) holds any of the same sections. A list adds its words;
+`{add: [...], remove: [...]}` or `{replace: [...]}` change a list; a table entry adds or
+overrides a key, and `null` removes it. Every section is checked when the file is loaded, and a
+bad entry is an error naming the file and line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from typing import Any
+
+from . import datafile
+from .errors import InputError
+
+QUALIFIER_NAMES = ("more_than", "less_than", "about")
+
+
+def _section(kind: str, help: str) -> Any:
+    return field(metadata={"kind": kind, "help": help})
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per loaded file set
+class Vocabulary:
+    """Every section of data/vocabulary.yaml, merged with a user's file."""
+
+    reporting_verbs: frozenset[str] = _section("lower", "reporting verbs whose clause may hold a demand")
+    concluding_verbs: frozenset[str] = _section("lower", "concluding verbs whose clause may hold a demand")
+    obligation_words: frozenset[str] = _section("lower", "auxiliaries of a demand: 'Y must ...'")
+    hypothetical_marks: frozenset[str] = _section("lower", "adjectives that make a noun trigger no event")
+    plural_event_nouns: frozenset[str] = _section("lower", "noun lemmas that name events in the plural")
+    people_nouns: frozenset[str] = _section("lower", "nouns of people a to_people rule is done to")
+    force_verbs: frozenset[str] = _section("lower", "verbs of force that make a promise a threat")
+    intent_words: frozenset[str] = _section("lower", "verbs and adjectives of intent")
+    future_auxiliaries: frozenset[str] = _section("lower", "auxiliaries of the future")
+    doubt_auxiliaries: frozenset[str] = _section("lower", "auxiliaries of doubt")
+    denial_verbs: frozenset[str] = _section("lower", "verbs that negate the act they govern")
+    refusal_verbs: frozenset[str] = _section("lower", "verbs that refuse the act they govern")
+    verb_negations: frozenset[str] = _section("lower", "words that negate a verb besides its 'not'")
+    noun_negations: frozenset[str] = _section("lower", "words that negate a noun trigger")
+    condition_marks: frozenset[str] = _section("lower", "words that open a condition")
+    noun_future_marks: frozenset[str] = _section("lower", "words that make a noun trigger future")
+    target_prepositions: frozenset[str] = _section("lower", "prepositions whose object can be the target")
+    stative_passives: frozenset[str] = _section("lower", "passives that state the subject's own stance")
+    posture_nouns: frozenset[str] = _section("lower", "nouns whose 'with X' a show of force faces")
+    posture_waters: frozenset[str] = _section("lower", "coasts and waters whose owner a show of force faces")
+    domestic_types: frozenset[str] = _section("types", "event types done at home")
+    cooperative_types: frozenset[str] = _section("types", "event types done with a partner")
+    no_default_target_types: frozenset[str] = _section("types", "event types with no default target")
+    past_marks: frozenset[str] = _section("lower", "words that mark a noun trigger as past")
+    time_nouns: frozenset[str] = _section("lower", "nouns a date phrase may hang from")
+    place_nouns: frozenset[str] = _section("lower", "nouns of an unnamed place")
+    settlement_nouns: frozenset[str] = _section("lower", "nouns of a capital or city named by its country")
+    context_words: dict[str, str] = _section("map", "words of the sentence -> PLOVER context")
+    currency_signs: dict[str, str] = _section("map", "currency signs -> ISO 4217 code")
+    currency_prefixes: dict[str, str] = _section("map", "currency codes written before the number -> ISO 4217 code")
+    currency_words: dict[str, str] = _section("map", "currency words (lower case) -> ISO 4217 code")
+    magnitudes: dict[str, float] = _section("numbers", "magnitude words -> factor")
+    qualifiers: dict[str, tuple[str, ...]] = _section("phrases", "words before a figure -> qualifier")
+    metric_words: frozenset[str] = _section("lower", "words naming a figure's metric")
+    change_words: frozenset[str] = _section("lower", "nouns of a change of a flow")
+    flow_nouns: frozenset[str] = _section("lower", "nouns of a flow a change belongs to")
+    counterpart_prepositions: frozenset[str] = _section("lower", "prepositions of a figure's counterpart")
+    unit_nouns: frozenset[str] = _section("lower", "counted nouns that are units")
+
+
+SECTIONS: dict[str, str] = {f.name: f.metadata["kind"] for f in fields(Vocabulary)}
+KEYS: dict[str, tuple[str, ...]] = {"qualifiers": QUALIFIER_NAMES}  # the keys a table may have, where they are fixed
+
+
+def load_vocabulary(user_file: str | None = None) -> Vocabulary:
+    """The shipped vocabulary, merged with a user's file; loaded once per file."""
+    return _load_vocabulary(user_file)
+
+
+@lru_cache(maxsize=8)
+def _load_vocabulary(user_file: str | None) -> Vocabulary:
+    text, where = datafile.shipped("vocabulary.yaml")
+    sections = datafile.read_sections(datafile.compose(text, where), where, SECTIONS, keys=KEYS)
+    missing = [name for name in SECTIONS if name not in sections]
+    if missing:
+        raise InputError(where, f"sections missing: {', '.join(missing)}")
+    if user_file:
+        text, where = datafile.user(user_file, "vocabulary")
+        datafile.merge(sections, datafile.compose(text, where), where, SECTIONS, keys=KEYS)
+    values: dict[str, Any] = {name: frozenset(v) if isinstance(v, list) else v for name, v in sections.items()}
+    return Vocabulary(**values)
