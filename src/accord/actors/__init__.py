@@ -35,7 +35,7 @@ def find_actors(doc: Any, article_id: str, tables: Tables, *, date: str | None =
     Nothing before `body_start` (date line, byline) is an actor."""
     table = ArticleActors(doc, article_id, tables, date)
     table.first_token = next((t.i for t in doc if t.idx >= body_start), len(doc)) if body_start else 0
-    places = find_place_hits(doc, tables, table.words, table.spaces)
+    places = find_place_hits(doc, tables, table.words, table.spaces, date)
     table.place_hits = places
     find_people(doc, table, places)
     find_known_people(doc, table)

@@ -29,9 +29,11 @@ def phrase_at(words: list[str], spaces: list[str], i: int, table: Any, first: fr
     return None
 
 
-def find_place_hits(doc: Any, tables: Tables, words: list[str], spaces: list[str]) -> dict[int, tuple[int, str, str]]:
+def find_place_hits(doc: Any, tables: Tables, words: list[str], spaces: list[str],
+                    date: str | None = None) -> dict[int, tuple[int, str, str]]:
     """Token start -> (end, code, kind) for every country name, demonym, capital or metonym
-    (`words` and `spaces`: the doc's token texts and whitespace, as ArticleActors keeps them)."""
+    (`words` and `spaces`: the doc's token texts and whitespace, as ArticleActors keeps them),
+    coded as of the article's `date` (Moscow in 1987 is the Soviet Union)."""
     hits: dict[int, tuple[int, str, str]] = {}
     first = name_index(tables).place_first
     i = 0
@@ -44,14 +46,44 @@ def find_place_hits(doc: Any, tables: Tables, words: list[str], spaces: list[str
         if found is None:
             typo = typo_place(doc[i], tables)
             found = (1, typo) if typo else None
-        if found:
+        if found and not inside_a_longer_name(doc, i, i + found[0]):
             n, form = found
-            hit = tables.places[form]
-            hits[i] = (i + n, hit[0], hit[1])
+            hits[i] = (i + n, tables.code_at(form, date), tables.places[form][1])
             i += n
             continue
         i += 1
     return _residents(hits, words)
+
+
+#: entity labels of names that hold a country's name without naming the country ("the South China Sea")
+_PLACE_LABELS = ("LOC", "FAC", "WORK_OF_ART", "PRODUCT")
+
+
+def inside_a_longer_name(doc: Any, start: int, end: int) -> bool:
+    """The words are part of a longer place or title the tagger found: "the South China Sea",
+    "New Jersey", a painting called "America"; not "the Iran-Iraq war" or "the Bank of Japan"."""
+    ent_type = doc[start].ent_type_
+    if ent_type not in _PLACE_LABELS and ent_type != "GPE":
+        return False
+    if ent_type == "GPE" and doc[start].ent_iob_ == "B":
+        return False  # the name begins the place: "Iraq's Kurdistan region" is Iraq
+    lo = start
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = end
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    before = [t for t in doc[lo:start] if t.lower_ != "the"]
+    after = [t for t in doc[end:hi] if t.lower_ not in ("'s", "’s", "'", "’")]
+    if after:
+        return not (doc[end].lower_ in ("'s", "’s", "'", "’"))  # "the Solomon Islands' main island": the country
+    # "South Lebanon", "northern Syria": a part of the country; "New Jersey", "the Gulf of Mexico": another place
+    return bool(before) and not all(t.lower_ in _COMPASS for t in before)
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+                      "southwest", "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower"})
 
 
 def _residents(hits: dict[int, tuple[int, str, str]], words: list[str]) -> dict[int, tuple[int, str, str]]:

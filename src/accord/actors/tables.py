@@ -94,6 +94,17 @@ class Tables:
     country_names: dict[str, str] = field(default_factory=dict)  # code -> preferred name
     surnames: dict[str, tuple[Known, ...]] = field(default_factory=dict)  # "Bush" -> both known Bushes
     igo_for_all: bool = False  # the UN, the EU and NGOs coded IGO (setting igo_for_all)
+    past: dict[str, tuple[str, str, bool]] = field(default_factory=dict)  # "Moscow" -> ("SUN", "1991-12-25", False)
+
+    def code_at(self, form: str, date: str | None) -> str:
+        """The code of a place name in an article of that date: a state of the past where the
+        form named it then (data/past_states.yaml), else today's."""
+        code = self.places[form][0]
+        past = self.past.get(form)
+        if past is None or not date or date.startswith("--"):
+            return code
+        old, until, own = past
+        return old if own or date <= until[:len(date)] else code
 
     def spelled(self, word: str) -> str:
         """A title word lower-cased with one spelling of each variant ("Defence" -> "defense")."""
@@ -119,6 +130,7 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
         for kind in ("capitals", "metonyms", "demonyms", "names"):
             for form in row.get(kind) or []:
                 places[form] = (code, kind[:-1])
+    past = _past_states(data, places)
     orgs: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for row in yaml.load((data / "organisations.yaml").read_text(encoding="utf-8"), Loader=_LOADER):
         code = "IGO" if igo_for_all and row["code"] in ("UNO", "EUR", "NGO") else row["code"]
@@ -142,7 +154,22 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
         _add_user(Path(user_file), places, orgs, roles, people)
     words: dict[str, Any] = {name: frozenset(v) if isinstance(v, list) else v for name, v in roles.items()}
     return Tables(places, orgs, people=people, country_names=names, surnames=_surnames(people), igo_for_all=igo_for_all,
-                  **words)
+                  past=past, **words)
+
+
+def _past_states(data: Any, places: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str, bool]]:
+    """Form -> (code of the state of the past, its last day, whether the form is its own name);
+    its own names join the places under the modern code, for articles of no known date."""
+    past: dict[str, tuple[str, str, bool]] = {}
+    for row in yaml.load((data / "past_states.yaml").read_text(encoding="utf-8"), Loader=_LOADER):
+        until = str(row["until"])
+        for kind in ("names", "demonyms"):
+            for form in row.get(kind) or []:
+                places.setdefault(form, (row["modern"], kind[:-1]))
+                past[form] = (row["code"], until, True)
+        for form in row.get("successor_forms") or []:
+            past[form] = (row["code"], until, False)
+    return past
 
 
 def _check_standalone(node: Any, where: str, sectors: dict[str, tuple[str, ...]]) -> None:

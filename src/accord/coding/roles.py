@@ -36,6 +36,8 @@ def find_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> Roles | No
         how = "subject"
     else:
         src, subj, tgt_tokens, how = _noun_parties(hit, actors, words)
+        if not between and hit.anchor is not hit.token:
+            between = _between(hit.anchor, actors)  # "fighting broke out between A and B"
     return _assign(hit, actors, src, subj, tgt_tokens, between, how, words)
 
 
@@ -91,35 +93,30 @@ def _noun_parties(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[l
 
 def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any], tgt_tokens: list[Any],
             between: list[Mention], how: str, words: Vocabulary) -> Roles | None:
-    """The candidates ranked into one source and one target."""
+    """The candidates ranked into the sources and targets: the first of each with its conjuncts."""
     tok, verb = hit.token, hit.anchor
-    src_ids = _expand(src[:1] if src else [], actors)
+    src_ids = _unique(_expand(_with_conjuncts(src, actors, subj), actors))
     if between and not src_ids:
-        ids = list(dict.fromkeys(_expand(between, actors)))
+        ids = _unique(_expand(between, actors))
         if len(ids) >= 2:
-            return Roles([ids[0]], [ids[1]], False, "between")
+            return Roles(ids, [], False, "between")  # "fighting between A and B": every party with every other
     tgt = _pick(actors, tgt_tokens, set(src_ids))
     if hit.rule.type in words.cooperative_types and src_ids:
         # "Erdogan promised Ankara will share intelligence with Baghdad": the partner, not his own country
         home = actors.actor(src_ids[0]).country
         others = [m for m in tgt if not (m.kind == "country" and actors.actor(m.entity).country == home)]
         tgt = others + [m for m in tgt if m not in others]
-    tgt_ids = [e for e in _expand(tgt, actors) if e not in src_ids][:1]
+    tgt_ids = [e for e in _unique(_expand(_with_conjuncts(tgt, actors), actors)) if e not in src_ids]
     if not tgt_ids and between:
-        tgt_ids = [e for e in _expand(between, actors) if e not in src_ids][:1]
-    # "X and Y signed": a coordinated subject gives both sides, preferably of two countries
-    coordinated = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids
-                   and actors.actor(m.entity).country != (actors.actor(src_ids[0]).country if src_ids else None)]
-    bare_target = bool(tgt_ids) and actors.actor(tgt_ids[0]).kind == "country"
-    if src and (not tgt_ids or coordinated or bare_target) and any(t.dep_ == "cc" for t in subj):
-        # "signed by the government and the guerrillas": both parties, before a country named elsewhere
-        first = actors.actor(src_ids[0]).country if src_ids else None
-        others = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids]
-        others.sort(key=lambda m: actors.actor(m.entity).country == first)
-        if others:
-            return Roles(src_ids[:1], [others[0].entity], False, "coordinated subject")
-    if len(src_ids) == 2:
-        return Roles([src_ids[0]], [src_ids[1]], False, "both sides")
+        tgt_ids = [e for e in _unique(_expand(between, actors)) if e not in src_ids]
+    if src and src[0].kind == "collective" and len(src_ids) == 2:
+        return Roles(src_ids, [], False, "both sides")  # "the two sides signed": the article's pair
+    countries = {actors.actor(e).country for e in src_ids}
+    stated_target = bool(tgt) and (close_to(tok, actors.doc[tgt[0].head]) or close_to(verb, actors.doc[tgt[0].head]))
+    if len(src_ids) >= 2 and (not tgt_ids or not stated_target) and (len(countries) >= 2 or any(t.dep_ == "cc" for t in subj)):
+        # "A and B signed", "A and B met on the sidelines of the NATO summit": both sides, undirected;
+        # "A, B and C cut ties with D" has a target of its own and gives A-D, B-D, C-D
+        return Roles(src_ids, [], False, "coordinated subject")
     if not src_ids and hit.rule.type == "MOBILIZE" and hit.kind in ("verb", "noun") and passive(verb):
         # "the Greek navy was placed on high alert", "troops were deployed": the force mobilised is the actor
         passive_subj = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
@@ -136,7 +133,114 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
         return Roles([], tgt_ids, True, "passive")
     if not src_ids:
         return Roles([], tgt_ids, True, "no stated source") if tgt_ids else None
-    return Roles(src_ids[:1], tgt_ids[:1], True, how)
+    return Roles(src_ids, tgt_ids, True, how)
+
+
+def distribute(roles: Roles, actors: ArticleActors, limit: int = 8) -> list[Roles]:
+    """One Roles per pair of actors: every source with every target, or, for parties acting
+    together ("A, B and C met"), every party with every other; one per pair of countries."""
+    if not roles.directed and not roles.target and len(roles.source) >= 2:
+        parties = roles.source[:limit]
+        pairs = [([a], [b]) for i, a in enumerate(parties) for b in parties[i + 1:]]
+    else:
+        sources = roles.source[:limit] or [None]
+        targets = roles.target[:limit] or [None]
+        pairs = [([s] if s else [], [t] if t else []) for s in sources for t in targets]
+    def key(src: list[str], tgt: list[str]) -> tuple[str | None, str | None]:
+        return (actors.actor(src[0]).country if src else None, actors.actor(tgt[0]).country if tgt else None)
+
+    # "Kenya and its army chief thanked Uganda": one event; a country meets itself only where
+    # no other pair is stated ("the rebels urged Kagame and his party")
+    mixed = any(k[0] != k[1] for k in (key(*p) for p in pairs))
+    out: list[Roles] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for src, tgt in pairs:
+        k = key(src, tgt)
+        if k in seen or (mixed and k[0] is not None and k[0] == k[1]):
+            continue
+        seen.add(k)
+        out.append(Roles(src, tgt, roles.directed, roles.how))
+    return out
+
+
+def _with_conjuncts(mentions: list[Mention], actors: ArticleActors, phrase: list[Any] | None = None) -> list[Mention]:
+    """The first mention and one for each phrase coordinated with its phrase ("Chile, Peru and
+    Bolivia", "Senegalese coastguards and the EU's border agency"); `phrase`, where given, is the
+    subject's tokens, whose own conjuncts decide."""
+    if not mentions:
+        return []
+    lead = mentions[0]
+    head = _phrase_head(actors.doc[lead.head])
+    inside = {t.i for t in phrase or []}
+    root = next((t for t in phrase or [] if t.head.i not in inside or t.head.i == t.i), None)
+    if root is not None and root.conjuncts and _best(actors, _own_tokens(root, list(root.conjuncts))):
+        head = root
+        lead = _best(actors, _own_tokens(root, list(root.conjuncts)))[0]
+    if lead.kind == "group":
+        # "the foreign ministers of Brazil, Argentina and Uruguay": the countries they stand for
+        owners = [m for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for m in [actors.mention_at(p.i)] if m is not None]
+        if owners and any(t.dep_ == "conj" for t in actors.doc[owners[0].head].children):
+            head = actors.doc[owners[0].head]
+            lead = owners[0]
+    out = [lead]
+    # "Colombian and Ecuadorean police": coordinated modifiers; "A's envoy and B's minister": phrases
+    found_at = {c.i: c for c in actors.doc[lead.head].conjuncts}
+    found_at.update({c.i: c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")})
+    conjuncts = [found_at[i] for i in sorted(found_at)]
+    for c in conjuncts:
+        found = [m for m in _best(actors, _own_tokens(c, conjuncts)) if m.entity != lead.entity]
+        if found:
+            out.append(found[0])
+    return out
+
+
+def _own_tokens(tok: Any, conjuncts: list[Any]) -> list[Any]:
+    """The tokens of one conjunct's phrase, without the phrases of the conjuncts hung on it."""
+    inner = {t.i for d in conjuncts if d.i != tok.i and d.i in {x.i for x in tok.subtree} for t in d.subtree}
+    return [t for t in tok.subtree if t.i not in inner and t.dep_ not in ("cc", "punct")]
+
+
+def _best(actors: ArticleActors, tokens: list[Any]) -> list[Mention]:
+    """Mentions of a phrase, the one naming its head first, then its modifiers, then the rest."""
+    if not tokens:
+        return []
+    inside = {t.i for t in tokens}
+    root = next(t for t in tokens if t.head.i not in inside or t.head.i == t.i)
+
+    def rank(m: Mention) -> int:
+        head = actors.doc[m.head]
+        if m.head == root.i or m.start <= root.i < m.end:
+            return 0
+        return 1 if head.head.i == root.i and head.dep_ in ("amod", "compound", "poss", "nmod") else 2
+    return sorted(actors.mentions_in(tokens), key=rank)
+
+
+def _phrase_head(tok: Any) -> Any:
+    """The head of the noun phrase a mention sits in ("Turkish" -> "counterpart", "Russia's" -> "Putin")."""
+    for _ in range(4):
+        if tok.dep_ in ("amod", "compound", "poss", "nmod", "det") and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        else:
+            break
+    return tok
+
+
+def close_to(verb: Any, tok: Any) -> bool:
+    """The token heads the verb's (or noun's) object or a prepositional object hung on it directly."""
+    tok = _phrase_head(tok)
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.head.i == verb.i:
+        return tok.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd")
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    holder = tok.head.head  # "talks with X", "cut ties with X": on the verb or on its object
+    return holder.i == verb.i or (holder.head.i == verb.i and holder.dep_ in ("dobj", "nsubjpass"))
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
 
 
 def _targets_of_verb(verb: Any, skip: set[int], words: Vocabulary) -> list[Any]:

@@ -16,7 +16,7 @@ from .merge import drop_self_comments
 from .modality import modality
 from .placing import host_location, location, nest_locations, scope, stated_place
 from .recode import contexts, recode
-from .roles import Roles, find_roles
+from .roles import Roles, distribute, find_roles
 from .triggers import Hit, find_triggers
 
 
@@ -48,39 +48,48 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if roles is None:
             lines.append(f"{where}: dropped, {why}")
             continue
-        tokens = scope(hit)
-        stated = stated_place(tokens, actors, gazetteer, words)  # looked up once, used for the roles and the event
-        place = location(hit, actors, roles, rule.type, rule.mode, tokens, stated, words)
-        where_said = place or (stated_location(list(sent), actors, gazetteer) if gazetteer is not None else None)
-        roles = fill_in(hit, roles, actors, place, where_said, dictionary)
-        if not roles.source:
-            lines.append(f"{where}: dropped, no source actor")
-            continue
-        rtype, cameo, mode = recode(hit, roles, mood, dictionary)
-        roles, mode = visit(roles, actors, rtype, mode)
-        source = actors.actor(roles.source[0])
-        target = actors.actor(roles.target[0]) if roles.target else None
-        source, target = place_groups(source, target, roles, rule, where_said, place, sent, actors, gazetteer, words)
-        why = _not_codable(source, target)
-        if why:
-            lines.append(f"{where}: dropped, {why}")
-            continue
-        date = event_date(hit, sent, mood, reference, article_id, words)
-        tok = hit.token
-        events.append(Event(
-            id=f"{article_id}:e{start_index + len(events) + 1}", article_id=article_id, type=rtype,
-            source=source, target=target,
-            evidence=Span(article_id, sent.start_char, sent.end_char, sent.text),
-            trigger=Span(article_id, tok.idx, tok.idx + len(tok), tok.text),
-            rule=rule.id + ("+future" if mood == "future" else ""), cameo=cameo, mode=mode,
-            contexts=contexts(rule, sent, source, target, words), date=date,
-            location=location(hit, actors, roles, rtype, mode, tokens, stated, words) or host_location(actors, rtype, roles),
-            directed=roles.directed, confidence=confidence(roles.how)))
-        lines.append(f"{where}: {rtype} {source.label} -> {target.label if target else '-'}"
-                     f" [{roles.how}; {mood}; date {date.value if date else None}]")
+        for one in distribute(roles, actors):
+            event, line = _code_pair(hit, one, mood, sent, actors, dictionary, reference, gazetteer,
+                                     f"{article_id}:e{start_index + len(events) + 1}")
+            lines.append(f"{where}: {line}")
+            if event is not None:
+                events.append(event)
     events = drop_self_comments(events, sent)
     nest_locations(events)
     return CodedSentence(events, lines)
+
+
+def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActors, dictionary: Dictionary,
+               reference: FuzzyDate | None, gazetteer: Gazetteer | None, event_id: str) -> tuple[Event | None, str]:
+    """The event of one source and target of the trigger, or None; and the explain line."""
+    rule, words, article_id = hit.rule, dictionary.words, actors.article_id
+    tokens = scope(hit)
+    stated = stated_place(tokens, actors, gazetteer, words)  # looked up once, used for the roles and the event
+    place = location(hit, actors, roles, rule.type, rule.mode, tokens, stated, words)
+    where_said = place or (stated_location(list(sent), actors, gazetteer) if gazetteer is not None else None)
+    roles = fill_in(hit, roles, actors, place, where_said, dictionary)
+    if not roles.source:
+        return None, "dropped, no source actor"
+    rtype, cameo, mode = recode(hit, roles, mood, dictionary)
+    roles, mode = visit(roles, actors, rtype, mode)
+    source = actors.actor(roles.source[0])
+    target = actors.actor(roles.target[0]) if roles.target else None
+    source, target = place_groups(source, target, roles, rule, where_said, place, sent, actors, gazetteer, words)
+    why = _not_codable(source, target)
+    if why:
+        return None, f"dropped, {why}"
+    date = event_date(hit, sent, mood, reference, article_id, words)
+    tok = hit.token
+    event = Event(
+        id=event_id, article_id=article_id, type=rtype, source=source, target=target,
+        evidence=Span(article_id, sent.start_char, sent.end_char, sent.text),
+        trigger=Span(article_id, tok.idx, tok.idx + len(tok), tok.text),
+        rule=rule.id + ("+future" if mood == "future" else ""), cameo=cameo, mode=mode,
+        contexts=contexts(rule, sent, source, target, words), date=date,
+        location=location(hit, actors, roles, rtype, mode, tokens, stated, words) or host_location(actors, rtype, roles),
+        directed=roles.directed, confidence=confidence(roles.how))
+    return event, (f"{rtype} {source.label} -> {target.label if target else '-'}"
+                   f" [{roles.how}; {mood}; date {date.value if date else None}]")
 
 
 def _stated_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[Roles | None, str]:
