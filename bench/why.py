@@ -158,12 +158,23 @@ def classify_alarm(p: dict, gold_here: list[dict]) -> str:
     return "no gold event"
 
 
-def analyse(gold_dir: Path, texts: Path) -> dict[str, Any]:
+def _line_of(p: dict, lines: list[str]) -> str:
+    """The explain line that produced a predicted event (same trigger word, rule and type)."""
+    rule = (p.get("rule") or "").split("+")[0]
+    for line in lines:
+        m = LINE.match(line.strip().lstrip("- "))
+        if m and m["tok"] == p.get("trigger") and m["rule"] == rule and m["what"].startswith(p["type"]):
+            return m["what"]
+    return ""
+
+
+def analyse(gold_dir: Path, texts: Path, tags: list[str] | None = None) -> dict[str, Any]:
     gold, _pairs = scorer.load_gold(gold_dir)
     preds, trace, texts_by_id = extract(texts)
     misses: Counter[str] = Counter()
     alarms: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
+    tagged: dict[str, Counter[str]] = {t: Counter() for t in tags or []}
     for doc_id, doc in sorted(gold.items()):
         ps = preds.get(doc_id, [])
         items = doc.get("events", [])
@@ -178,6 +189,15 @@ def analyse(gold_dir: Path, texts: Path) -> dict[str, Any]:
             misses[why] += 1
             src, tgt = _ends(g)
             examples["miss " + why].append(f"{doc_id} {g['type']} {src}->{tgt} | {g.get('evidence', '')[:110]}")
+        false = {id(p) for p in alarm_list}
+        for p in ps:
+            span = _pred_span(p)
+            line = _line_of(p, [x for s, e, ls in trace[doc_id] if _overlaps((s, e), span) for x in ls])
+            for tag in tagged:
+                if tag in line:
+                    tagged[tag]["false" if id(p) in false else "right"] += 1
+                    if id(p) in false:
+                        examples["tag " + tag].append(f"{doc_id} {p['type']} {_ends(p)} | {p.get('evidence', '')[:100]!r}")
         for p in alarm_list:
             span = _pred_span(p)
             here = [g for g in items if sents[id(g)] and _overlaps(sents[id(g)], span)]
@@ -186,7 +206,8 @@ def analyse(gold_dir: Path, texts: Path) -> dict[str, Any]:
             src, tgt = _ends(p)
             examples["alarm " + why].append(f"{doc_id} {p['type']} {src}->{tgt} [{p.get('rule')}:{p.get('trigger')}]"
                                             f" | {p.get('evidence', '')[:110]!r}")
-    return {"misses": dict(misses.most_common()), "alarms": dict(alarms.most_common()), "examples": examples}
+    return {"misses": dict(misses.most_common()), "alarms": dict(alarms.most_common()), "examples": examples,
+            "tags": {t: dict(c) for t, c in tagged.items()}}
 
 
 def main() -> None:
@@ -194,15 +215,19 @@ def main() -> None:
     ap.add_argument("--set", default="realnews", choices=["realnews", "held", "plover", "seeds"])
     ap.add_argument("--examples", type=int, default=5)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--tag", action="append", default=[],
+                    help="count right and false predictions whose explain line holds this text (e.g. 'by default')")
     args = ap.parse_args()
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="accord-why-") as tmp:
         texts, gold = score_all.sets(Path(tmp))[args.set]
-        result = analyse(gold, texts)
+        result = analyse(gold, texts, args.tag)
     if args.json:
         print(json.dumps({k: v for k, v in result.items() if k != "examples"}, indent=1))
         return
+    for tag, counts in result["tags"].items():
+        print(f"## predictions explained by {tag!r}: {counts.get('right', 0)} right, {counts.get('false', 0)} false")
     for kind in ("misses", "alarms"):
         total = sum(result[kind].values())
         print(f"## {kind}: {total}")

@@ -102,11 +102,16 @@ def test_modality_turns_acts_into_other_types(annotator, text, type_, pair):
             assert e.target.country == pair[1]
 
 
-def test_domestic_acts_without_a_target_face_the_people_of_the_place(annotator):
+def test_domestic_acts_without_a_target_face_their_own_country(annotator):
     e = one(events("Chilean police arrested dozens of students in Santiago on Friday.", annotator=annotator), "COERCE")
     assert dyad(e) == ("CHL", "CHL")
-    p = one(events("Thousands demonstrated in Serbia on Tuesday.", annotator=annotator), "PROTEST")
+    p = one(events("Thousands of Serbs demonstrated in Belgrade on Tuesday.", annotator=annotator), "PROTEST")
     assert dyad(p) == ("SRB", "SRB")
+
+
+def test_the_place_is_no_actor(annotator):
+    # nobody is named: neither the demonstrators nor whom they face are the people of the place
+    assert events("Thousands demonstrated in Serbia on Tuesday.", annotator=annotator) == ()
 
 
 def test_unnamed_attackers_take_the_country_of_the_place(annotator):

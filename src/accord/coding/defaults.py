@@ -20,13 +20,12 @@ from .triggers import Hit, domestic_complement, hostile_complement
 
 def fill_in(hit: Hit, roles: Roles, actors: ArticleActors, place: Location | None, where_said: Location | None,
             dictionary: Dictionary) -> Roles:
-    """The roles completed from the place of the event and the article's main pair."""
+    """The roles completed from the place of the event and the article's main pair.
+
+    A trigger with no stated actor at all stays uncoded: the people of the place are no actor
+    ("the attacks occurred at 4 a.m." names no attacker)."""
     rule = hit.rule
     domestic = rule.type in dictionary.words.domestic_types
-    if not roles.source and not roles.target and where_said is not None and where_said.country and domestic:
-        # "ethnic Albanians demonstrated in Serbia": people of the place, facing its state
-        roles = Roles([actors.people_of(where_said.country)], [actors.country_entity(where_said.country)], True,
-                      "unnamed actors of the place")
     if not roles.target and roles.source:
         # "threatened to impose a curfew in Algiers", "vowed to fight on": the act at home faces its people
         at_home = rule.absorbs and hit.kind == "verb" and (
