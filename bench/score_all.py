@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -47,14 +48,45 @@ def _subset(tmp: Path, name: str, keep) -> tuple[Path, Path]:
     return texts, gold
 
 
+def _wire(tmp: Path, name: str) -> tuple[Path, Path]:
+    """A folder of texts and gold for one wire-style sentence set of bench/wire (see bench/score_wire.py)."""
+    spec = importlib.util.spec_from_file_location("score_wire", ROOT / "bench" / "score_wire.py")
+    score_wire = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(score_wire)  # type: ignore[union-attr]
+    texts, gold = tmp / name / "texts", tmp / name / "gold"
+    texts.mkdir(parents=True)
+    gold.mkdir()
+    for line in (ROOT / "bench" / "wire" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            (texts / f"{row['id']}.txt").write_text(row["text"] + "\n", encoding="utf-8")
+            (gold / f"{row['id']}.json").write_text(json.dumps(score_wire.gold_record(row)), encoding="utf-8")
+    return texts, gold
+
+
+class _Sets(dict):
+    """Set name -> (texts, gold), built when first asked for."""
+
+    def __init__(self, tmp: Path) -> None:
+        super().__init__()
+        self.tmp = tmp
+
+    def __missing__(self, name: str) -> tuple[Path, Path]:
+        built = {
+            "seeds": lambda: (ROOT.parent / "shared" / "corpus" / "seeds", EVAL / "gold"),
+            "plover": lambda: (EVAL / "plover_dev" / "texts", EVAL / "plover_dev" / "gold"),
+            "realnews": lambda: _subset(self.tmp, "realnews", lambda d: not held_out(d)),
+            "held": lambda: _subset(self.tmp, "held", held_out),
+            "realnews_all": lambda: (EVAL / "realnews_dev" / "texts", EVAL / "realnews_dev" / "gold"),
+            "set_a": lambda: _wire(self.tmp, "set_a"),
+            "set_b": lambda: _wire(self.tmp, "set_b"),
+        }[name]()
+        self[name] = built
+        return built
+
+
 def sets(tmp: Path) -> dict[str, tuple[Path, Path]]:
-    return {
-        "seeds": (ROOT.parent / "shared" / "corpus" / "seeds", EVAL / "gold"),
-        "plover": (EVAL / "plover_dev" / "texts", EVAL / "plover_dev" / "gold"),
-        "realnews": _subset(tmp, "realnews", lambda d: not held_out(d)),
-        "held": _subset(tmp, "held", held_out),
-        "realnews_all": (EVAL / "realnews_dev" / "texts", EVAL / "realnews_dev" / "gold"),
-    }
+    return _Sets(tmp)
 
 
 def run(name: str, texts: Path, gold: Path, tmp: Path, show: bool) -> dict:
@@ -70,7 +102,8 @@ def run(name: str, texts: Path, gold: Path, tmp: Path, show: bool) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sets", default="seeds,plover,realnews,held")
+    ap.add_argument("--sets", default="seeds,plover,realnews,held",
+                    help="any of seeds, plover, realnews, held, realnews_all, set_a, set_b")
     ap.add_argument("--show", default="", help="comma-separated sets whose misses to list")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--out", type=Path, help="keep the predictions in this folder")

@@ -175,6 +175,7 @@ def analyse(gold_dir: Path, texts: Path, tags: list[str] | None = None) -> dict[
     alarms: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     tagged: dict[str, Counter[str]] = {t: Counter() for t in tags or []}
+    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     for doc_id, doc in sorted(gold.items()):
         ps = preds.get(doc_id, [])
         items = doc.get("events", [])
@@ -191,6 +192,7 @@ def analyse(gold_dir: Path, texts: Path, tags: list[str] | None = None) -> dict[
             examples["miss " + why].append(f"{doc_id} {g['type']} {src}->{tgt} | {g.get('evidence', '')[:110]}")
         false = {id(p) for p in alarm_list}
         for p in ps:
+            by_rule[(p.get("rule") or "?").split("+")[0]]["false" if id(p) in false else "right"] += 1
             span = _pred_span(p)
             line = _line_of(p, [x for s, e, ls in trace[doc_id] if _overlaps((s, e), span) for x in ls])
             for tag in tagged:
@@ -207,14 +209,15 @@ def analyse(gold_dir: Path, texts: Path, tags: list[str] | None = None) -> dict[
             examples["alarm " + why].append(f"{doc_id} {p['type']} {src}->{tgt} [{p.get('rule')}:{p.get('trigger')}]"
                                             f" | {p.get('evidence', '')[:110]!r}")
     return {"misses": dict(misses.most_common()), "alarms": dict(alarms.most_common()), "examples": examples,
-            "tags": {t: dict(c) for t, c in tagged.items()}}
+            "tags": {t: dict(c) for t, c in tagged.items()}, "rules": {r: dict(c) for r, c in by_rule.items()}}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="realnews", choices=["realnews", "held", "plover", "seeds"])
+    ap.add_argument("--set", default="realnews", choices=["realnews", "held", "plover", "seeds", "set_a", "set_b"])
     ap.add_argument("--examples", type=int, default=5)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--rules", action="store_true", help="right and false predictions per trigger rule")
     ap.add_argument("--tag", action="append", default=[],
                     help="count right and false predictions whose explain line holds this text (e.g. 'by default')")
     args = ap.parse_args()
@@ -226,6 +229,10 @@ def main() -> None:
     if args.json:
         print(json.dumps({k: v for k, v in result.items() if k != "examples"}, indent=1))
         return
+    if args.rules:
+        print("## predictions per rule (right/false), most false first")
+        for rule, c in sorted(result["rules"].items(), key=lambda kv: (-kv[1].get("false", 0), kv[0])):
+            print(f"  {rule:28} {c.get('right', 0):3d} {c.get('false', 0):3d}")
     for tag, counts in result["tags"].items():
         print(f"## predictions explained by {tag!r}: {counts.get('right', 0)} right, {counts.get('false', 0)} false")
     for kind in ("misses", "alarms"):

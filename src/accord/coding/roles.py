@@ -101,11 +101,11 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
         if len(ids) >= 2:
             return Roles(ids, [], False, "between")  # "fighting between A and B": every party with every other
     tgt = _pick(actors, tgt_tokens, set(src_ids))
-    if hit.rule.type in words.cooperative_types and src_ids:
-        # "Erdogan promised Ankara will share intelligence with Baghdad": the partner, not his own country
-        home = actors.actor(src_ids[0]).country
-        others = [m for m in tgt if not (m.kind == "country" and actors.actor(m.entity).country == home)]
-        tgt = others + [m for m in tgt if m not in others]
+    homes = {actors.actor(e).country for e in src_ids}
+    if len(homes) == 1 and None not in homes:
+        # "Erdogan promised Ankara will share intelligence with Baghdad", "Trump withdrew the US from
+        # the treaty": the source's own country, named as a whole, is no party to what it does
+        tgt = [m for m in tgt if not (m.kind == "country" and actors.actor(m.entity).country in homes)]
     tgt_ids = [e for e in _unique(_expand(_with_conjuncts(tgt, actors), actors)) if e not in src_ids]
     if not tgt_ids and between:
         tgt_ids = [e for e in _unique(_expand(between, actors)) if e not in src_ids]
