@@ -108,8 +108,9 @@ class ArticleActors:
         counts: Counter[str] = Counter()
         for m in self.mentions:
             a = self.entities[m.entity].actor
-            if a.country and m.kind != "collective" and "MED" not in a.sectors:  # "the Washington Post" names no setting
-                counts[a.country] += 1
+            if a.country and m.kind != "collective" and "MED" not in a.sectors \
+                    and self.doc[m.head].lower_ not in self.tables.speaker_group_pronouns:
+                counts[a.country] += 1  # "the Washington Post" names no setting; a quote's "we" is no new name
         return counts
 
     def to_entities(self) -> tuple[Entity, ...]:  # entities without a mention (header only) are left out
@@ -175,6 +176,7 @@ def principal(table: ArticleActors, code: str, role: str | None) -> str | None:
     kinds = ("person",) if role else ("person", "organisation")
     for m in sorted(table.mentions, key=lambda m: m.start):
         a = table.actor(m.entity)
-        if a.kind in kinds and a.country == code and (role is None or (a.role and role in a.role.lower())):
-            return m.entity
+        if a.kind in kinds and a.country == code and (role is None or (a.role and role in a.role.lower())) \
+                and "MED" not in a.sectors and not set((a.name or "").split()) & table.tables.media:
+            return m.entity  # a news agency is no party to what it reports
     return None

@@ -46,13 +46,77 @@ def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[i
                     find_entity(table, kind="country", country=table.visitor_country)
                 if eid:
                     table.add_mention(min([tok.i] + [c.i for c in tok.lefts]), tok.i + 1, tok.i, eid, "group")
+    _speakers(doc, table)
+
+
+def _speakers(doc: Any, table: ArticleActors) -> None:
+    """First-person pronouns of quotes, once the speakers' own pronouns ("he said") are resolved."""
+    tables = table.tables
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ != "PRON" or tok.i in table.by_token or tok.i < table.first_token:
+            continue
+        if low in tables.speaker_group_pronouns or low in tables.speaker_pronouns:
+            group = low in tables.speaker_group_pronouns
+            eid = _speaker(table, tok, group=group)
+            if eid and table.actor(eid).country:
+                table.add_mention(tok.i, tok.i + 1, tok.i, eid, "group" if group else "person")
+
+
+_QUOTES = ('"', "“", "”", "'", "‘", "’")
+
+
+def _speaker(table: ArticleActors, tok: Any, group: bool) -> str | None:
+    """ "'We will respond,' the minister said": who speaks, for "I"; for "we", the body or country
+    the speaker stands for. The speech verb is in the pronoun's sentence, or, for a quote that
+    runs over sentences, in the next or the one before."""
+    sents = [tok.sent]
+    quoted = any(t.text in _QUOTES for t in tok.sent)
+    if quoted:
+        doc = table.doc
+        if tok.sent.end < len(doc):
+            sents.append(doc[tok.sent.end].sent)
+        if tok.sent.start > 0:
+            sents.append(doc[tok.sent.start - 1].sent)
+    for sent in sents:
+        for v in sent:
+            if v.lemma_.lower() not in table.tables.speech_verbs or v.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = [t for c in v.children if c.dep_ == "nsubj" for t in c.subtree]
+            if tok.i in {t.i for t in subj}:
+                continue
+            found = [m for m in table.mentions_in(subj) if table.doc[m.head].pos_ != "PRON"]  # a named speaker only
+            if found:
+                return _stands_for(table, found[0].entity) if group else found[0].entity
+    return None
+
+
+def _stands_for(table: ArticleActors, eid: str) -> str:
+    """The body a person speaks for: the organisation of the title, else the person's country."""
+    a = table.actor(eid)
+    if a.kind != "person":
+        return eid
+    if a.organisation:
+        org = find_entity(table, kind="organisation", name=a.organisation)
+        if org:
+            return org
+    return table.country_entity(a.country) if a.country else eid
 
 
 def _antecedent(table: ArticleActors, tok: Any) -> str | None:
-    """ "Hungary said it will ...": the nearest earlier subject that is a country, organisation or group."""
+    """ "Hungary said it will ...": the nearest earlier subject that is a country, organisation or group;
+    "the group's spokesman said it would ...": the body the speaker stands for."""
     best = None
     for m in table.mentions:
-        if m.start >= tok.i or m.kind in ("person", "collective") or tok.i - m.start > 60:
+        if m.start >= tok.i or m.kind == "collective" or tok.i - m.start > 60:
+            continue
+        if m.kind == "person":
+            a = table.actor(m.entity)
+            head = table.doc[m.head]
+            speaks = a.organisation or set((a.role or "").lower().split()) & table.tables.speaking_for
+            if speaks and head.dep_ == "nsubj" and head.head.lemma_.lower() in table.tables.speech_verbs \
+                    and tok.i in {t.i for t in head.head.subtree}:
+                best = _stands_for(table, m.entity)
             continue
         head = table.doc[m.head]
         if head.dep_ in ("amod", "compound", "poss") and head.head.pos_ in ("NOUN", "PROPN"):

@@ -32,6 +32,8 @@ def find_countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, 
                 eid = table.new_entity(Actor(where, ("ETH",), None, "ethnic " + doc[start:end].text, None, "group"))
                 table.add_mention(start - 1, end, head_tok.i, eid, "group")
             continue
+        if kind == "region" and not (head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.lower_ in tables.sectors):
+            continue  # "in Texas", "New Jersey sued": a region qualifies officials ("Texas officials"), it is no state
         if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "from", "near", "into", "outside") \
                 and head_tok.head.head.lower_ not in tables.aimed_at:
             continue  # "met in Baku": a place, not an actor (places.py reads it); "aimed at Beijing" is the government
@@ -78,7 +80,7 @@ def of_country(tok: Any, places: dict[int, tuple[int, str, str]], tables: Tables
                 # a capital after "in" or "to" is a venue ("negotiators in Nairobi"), unless the body is based there
                 for t in sorted(p.subtree, key=lambda t: t.i):
                     hit = places.get(t.i)
-                    if hit and hit[2] in ("name", "capital", "demonym") and (
+                    if hit and hit[2] in ("name", "capital", "demonym", "region") and (
                             based or c.lower_ not in ("to", "in") or hit[2] != "capital"):
                         return hit[1]
     return None

@@ -54,6 +54,8 @@ ROLE_SECTIONS = {
     "standalone": "lower", "compound_groups": "lower", "not_groups": "lower", "ranks": "lower",
     "titles_left_out": "lower", "name_particles": "lower", "media": "cased", "worldwide": "cased", "bodies": "cased",
     "state_sectors": "cased", "person_pronouns": "lower", "group_pronouns": "lower", "visiting": "lower",
+    "speaker_group_pronouns": "lower", "speaker_pronouns": "lower", "speaking_for": "lower",
+    "speech_verbs": "lower",
     "based": "lower", "aimed_at": "lower", "generic_titles": "lower", "spellings": "map", "collective_roles": "map",
     "collective_states": "lower",
 }
@@ -83,6 +85,10 @@ class Tables:
     state_sectors: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    speaker_group_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    speaking_for: frozenset[str]
+    speech_verbs: frozenset[str]
     visiting: frozenset[str]
     based: frozenset[str]
     aimed_at: frozenset[str]
@@ -131,6 +137,9 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
             for form in row.get(kind) or []:
                 places[form] = (code, kind[:-1])
     past = _past_states(data, places)
+    for code, forms in yaml.load((data / "regions.yaml").read_text(encoding="utf-8"), Loader=_LOADER).items():
+        for form in forms:
+            places.setdefault(form, (code, "region"))  # a country's own name wins ("Georgia")
     orgs: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for row in yaml.load((data / "organisations.yaml").read_text(encoding="utf-8"), Loader=_LOADER):
         code = "IGO" if igo_for_all and row["code"] in ("UNO", "EUR", "NGO") else row["code"]

@@ -1,0 +1,174 @@
+"""Mechanisms that real news needs, each on sentences written for these tests.
+
+Distributive actors, actors only from the text, entity linking with evidence, political
+relevance, verb senses by frame, and acts that real reports state often.
+"""
+import pytest
+
+from accord.ingest import article_from_text
+from accord.pipeline import extract
+
+
+def events(text, published="2024-03-14", annotator=None):
+    return extract(article_from_text("t", text), published=published, annotator=annotator).events
+
+
+def pairs(evs, type_):
+    return {(e.source.country, e.target.country if e.target else None) for e in evs if e.type == type_}
+
+
+def undirected(evs, type_):
+    return {frozenset((e.source.country, e.target.country if e.target else None)) for e in evs if e.type == type_}
+
+
+# ---------------------------------------------------------------- every conjunct its own event
+
+def test_each_conjunct_of_the_subject_acts(annotator):
+    evs = events("Chile, Peru, Ecuador and Bolivia suspended diplomatic relations with Venezuela on Friday.",
+                 annotator=annotator)
+    assert pairs(evs, "SANCTION") == {("CHL", "VEN"), ("PER", "VEN"), ("ECU", "VEN"), ("BOL", "VEN")}
+
+
+def test_each_conjunct_of_the_object_is_acted_on(annotator):
+    evs = events("Norway urged Serbia and Kosovo to show restraint.", annotator=annotator)
+    assert pairs(evs, "REQUEST") == {("NOR", "SRB"), ("NOR", "XKX")}
+
+
+def test_a_meeting_of_three_gives_every_pair(annotator):
+    evs = events("The foreign ministers of Brazil, Argentina and Uruguay met in Montevideo on Tuesday.",
+                 annotator=annotator)
+    assert undirected(evs, "CONSULT") == {frozenset(p) for p in (("BRA", "ARG"), ("BRA", "URY"), ("ARG", "URY"))}
+
+
+def test_fighting_between_two_states(annotator):
+    evs = events("Heavy fighting broke out between Armenia and Azerbaijan on Sunday.", annotator=annotator)
+    assert undirected(evs, "ASSAULT") == {frozenset(("ARM", "AZE"))}
+
+
+def test_conjuncts_of_one_country_give_one_event(annotator):
+    evs = events("Kenya and its army chief thanked Uganda for the help.", annotator=annotator)
+    assert pairs(evs, "SUPPORT") == {("KEN", "UGA")}
+
+
+# ---------------------------------------------------------------- actors only from the text
+
+def test_the_modifier_of_a_strike_names_its_attacker_not_the_place(annotator):
+    evs = events("A Turkish drone strike killed three fighters near the airport of Qamishli in Syria.",
+                 annotator=annotator)
+    assert {e.source.country for e in evs if e.type == "ASSAULT"} == {"TUR"}
+
+
+def test_no_target_invented_from_the_article_pair(annotator):
+    text = ("Finland and Estonia held talks on energy in Tallinn on Monday.\n\n"
+            "Finnish officials said the talks were useful.\n\n"
+            "Friends of a detained blogger alleged that he had been beaten in custody.")
+    evs = events(text, annotator=annotator)
+    assert not [e for e in evs if e.type == "ACCUSE"], [(e.type, e.source.country, e.target) for e in evs]
+
+
+def test_a_state_acting_on_itself_needs_a_named_political_target(annotator):
+    evs = events("Police in Leeds arrested two men for burglary on Monday.", annotator=annotator)
+    assert evs == ()
+
+
+def test_a_state_acting_on_its_opposition_is_coded(annotator):
+    evs = events("Belarusian police arrested dozens of opposition protesters in Minsk on Sunday.", annotator=annotator)
+    assert pairs(evs, "COERCE") == {("BLR", "BLR")}
+
+
+# ---------------------------------------------------------------- entity linking with evidence
+
+def test_a_us_state_is_not_a_country(annotator):
+    evs = events("The governor of New Jersey met Irish officials in Dublin on Monday.", annotator=annotator)
+    assert undirected(evs, "CONSULT") == {frozenset(("USA", "IRL"))}
+
+
+def test_a_region_gives_its_officials_their_country(annotator):
+    evs = events("Texas officials accused Mexico of ignoring the water treaty.", annotator=annotator)
+    assert pairs(evs, "ACCUSE") == {("USA", "MEX")}
+    assert not events("Heavy rain fell on Texas and Alberta on Monday.", annotator=annotator)
+
+
+def test_capital_headline_words_are_no_person(annotator):
+    text = "CANADA SAYS IT WILL PROTEST PERU FISHING RULES\n\nCanada said on Monday it would file a protest with Peru."
+    x = extract(article_from_text("t", text), published="2024-03-14", annotator=annotator)
+    assert not [e for e in x.entities if e.actor.kind == "person"]
+
+
+@pytest.mark.parametrize("text,published,pair", [
+    ("The Soviet Union signed a grain agreement with Canada.", "1985-06-01", {"SUN", "CAN"}),
+    ("Moscow signed a grain agreement with Canada.", "1985-06-01", {"SUN", "CAN"}),
+    ("Moscow signed a grain agreement with Canada.", "2015-06-01", {"RUS", "CAN"}),
+    ("East Germany signed a trade protocol with Austria.", "1985-06-01", {"DDR", "AUT"}),
+    ("Yugoslavia signed a trade protocol with Austria.", "1985-06-01", {"YUG", "AUT"}),
+    ("Czechoslovakia signed a trade protocol with Austria.", "1985-06-01", {"CSK", "AUT"}),
+    ("West Germany signed a trade protocol with Austria.", "1985-06-01", {"DEU", "AUT"}),
+])
+def test_states_of_the_past_by_the_article_date(annotator, text, published, pair):
+    evs = events(text, published=published, annotator=annotator)
+    assert {frozenset(p) for p in pairs(evs, "SUPPORT")} == {frozenset(pair)}
+
+
+def test_a_given_name_alone_links_no_one(annotator):
+    # "Vladimir" alone is nobody's name in the people table
+    evs = events("Vladimir, a taxi driver, said the police had stopped him twice.", annotator=annotator)
+    assert not [e for e in evs if "RUS" in (e.source.country, e.target and e.target.country)]
+
+
+# ---------------------------------------------------------------- political relevance
+
+@pytest.mark.parametrize("text", [
+    "A water main burst in central Leeds, flooding several streets.",
+    "The actress invited her co-star to the premiere in Paris.",
+    "Counting of the votes continued through the night in Lagos.",
+    "A man was arrested for stealing a car in Dublin.",
+])
+def test_no_political_event(annotator, text):
+    assert events(text, annotator=annotator) == ()
+
+
+# ---------------------------------------------------------------- verb senses by frame
+
+def test_condemning_an_attack_is_no_attack_by_the_condemner(annotator):
+    evs = events("Sweden condemned the attack on the Danish embassy.", annotator=annotator)
+    assert not [e for e in evs if e.type == "ASSAULT" and e.source.country == "SWE"]
+
+
+def test_concluding_that_a_treaty_is_void_is_no_signing(annotator):
+    evs = events("The court concluded that the treaty with Peru was void.", annotator=annotator)
+    assert not [e for e in evs if e.type == "SUPPORT"]
+
+
+def test_acknowledging_its_own_act_is_no_praise(annotator):
+    evs = events("Spain acknowledged its mistakes in the dispute with Morocco.", annotator=annotator)
+    assert not [e for e in evs if e.type == "SUPPORT"]
+
+
+def test_a_deadline_to_leave_is_coercion(annotator):
+    evs = events("Mali gave French diplomats 72 hours to leave the country.", annotator=annotator)
+    assert ("MLI", "FRA") in pairs(evs, "COERCE") and not pairs(evs, "CONCEDE")
+
+
+def test_calling_an_act_unjustified_accuses(annotator):
+    evs = events("Mexico called the American tariffs unjustified.", annotator=annotator)
+    assert pairs(evs, "ACCUSE") == {("MEX", "USA")}
+
+
+# ---------------------------------------------------------------- who "we" and "it" are
+
+def test_we_in_a_quote_is_the_speakers_country(annotator):
+    text = '"Our patience is over," the Polish president said. "We will expel the Belarusian diplomats next week."'
+    evs = events(text, annotator=annotator)
+    assert ("POL", "BLR") in pairs(evs, "SANCTION")
+
+
+def test_it_after_a_spokesman_is_the_body_he_speaks_for(annotator):
+    evs = events("Houthi military spokesman Yahya Sarea said it had attacked two Saudi oil plants.", annotator=annotator)
+    assert {e.source.country for e in evs if e.type == "ASSAULT"} == {"YEM"}
+
+
+def test_a_news_agency_is_no_party_by_default(annotator):
+    text = ("Peru and Chile held talks on fishing rights in Lima on Monday, the Chilean news agency Orbe Press said.\n\n"
+            "Peru later accused Chile of breaking the agreement.")
+    evs = events(text, annotator=annotator)
+    assert all(e.target is None or e.target.name != "Orbe Press" for e in evs)
