@@ -172,3 +172,23 @@ def test_a_news_agency_is_no_party_by_default(annotator):
             "Peru later accused Chile of breaking the agreement.")
     evs = events(text, annotator=annotator)
     assert all(e.target is None or e.target.name != "Orbe Press" for e in evs)
+
+
+# ---------------------------------------------------------------- acts on no one
+
+@pytest.mark.parametrize("text", [
+    "The Saudi air force carried out airstrikes with new drones on Tuesday.",
+    "Egypt accused the newspaper's editors of lying.",
+])
+def test_an_act_on_no_one_stated_is_not_coded(annotator, text):
+    assert [e for e in events(text, annotator=annotator) if e.type in ("ASSAULT", "ACCUSE")] == []
+
+
+def test_a_surrender_needs_no_target(annotator):
+    evs = events("Two hundred Colombian guerrillas surrendered on Tuesday.", annotator=annotator)
+    assert pairs(evs, "RETREAT") == {("COL", None)}
+
+
+def test_an_attack_on_villages_of_no_stated_country_is_at_home(annotator):
+    evs = events("Sudanese soldiers burned down three villages on Monday.", annotator=annotator)
+    assert pairs(evs, "ASSAULT") == {("SDN", "SDN")}

@@ -55,7 +55,7 @@ ROLE_SECTIONS = {
     "titles_left_out": "lower", "name_particles": "lower", "media": "cased", "worldwide": "cased", "bodies": "cased",
     "state_sectors": "cased", "person_pronouns": "lower", "group_pronouns": "lower", "visiting": "lower",
     "speaker_group_pronouns": "lower", "speaker_pronouns": "lower", "speaking_for": "lower",
-    "speech_verbs": "lower",
+    "speech_verbs": "lower", "place_words": "lower",
     "based": "lower", "aimed_at": "lower", "generic_titles": "lower", "spellings": "map", "collective_roles": "map",
     "collective_states": "lower",
 }
@@ -89,6 +89,7 @@ class Tables:
     speaker_pronouns: frozenset[str]
     speaking_for: frozenset[str]
     speech_verbs: frozenset[str]
+    place_words: frozenset[str]
     visiting: frozenset[str]
     based: frozenset[str]
     aimed_at: frozenset[str]

@@ -30,7 +30,8 @@ def fill_in(hit: Hit, roles: Roles, actors: ArticleActors, place: Location | Non
         # "threatened to impose a curfew in Algiers", "vowed to fight on": the act at home faces its people
         at_home = rule.absorbs and hit.kind == "verb" and (
             domestic_complement(hit.token, dictionary) or hostile_complement(hit.token, dictionary))
-        roles = default_target(roles, actors, rule.type, place, dictionary.words, visit=rule.mode == "visit", at_home=at_home)
+        roles = default_target(roles, actors, rule.type, place, dictionary.words, visit=rule.mode == "visit", at_home=at_home,
+                               on_a_place=_on_a_place(hit, actors))
     if rule.mode == "visit" and roles.source and roles.target and place is not None and place.country \
             and actors.actor(roles.target[0]).country == actors.actor(roles.source[0]).country != place.country:
         # "Li Peng arrived in Hanoi ..., the first by a Chinese head of government": the host is where he went
@@ -45,7 +46,7 @@ def fill_in(hit: Hit, roles: Roles, actors: ArticleActors, place: Location | Non
 
 
 def default_target(roles: Roles, actors: ArticleActors, rtype: str, place: Location | None, words: Vocabulary,
-                   visit: bool = False, at_home: bool = False) -> Roles:
+                   visit: bool = False, at_home: bool = False, on_a_place: bool = False) -> Roles:
     """With no stated target: the other side of the article's main pair of actors; for acts done
     at home (protests, arrests, curfews, and with `at_home` threats or vows of them), the people of
     the place, else of the actor's own country."""
@@ -57,8 +58,13 @@ def default_target(roles: Roles, actors: ArticleActors, rtype: str, place: Locat
             target = actors.country_entity(place.country) if visit else actors.people_of(place.country)
             return Roles(roles.source, [target], roles.directed, roles.how + ", target by default: " + place.country)
         domestic = at_home or (rtype in words.domestic_types and rtype not in words.no_default_target_types)
-        if domestic and (place is not None and place.country or src_country):
-            code = place.country if place is not None and place.country else src_country
+        source = actors.actor(roles.source[0])
+        insurgent = source.kind == "group" and not set(source.sectors) & actors.tables.state_sectors
+        # a curfew faces the actor's own people, so does a massacre by militias; a state's raid
+        # with no target and no place faces no one
+        home = src_country if at_home or rtype in words.home_types or insurgent or on_a_place else None
+        if domestic and (place is not None and place.country or home):
+            code = place.country if place is not None and place.country else home
             return Roles(roles.source, [actors.people_of(str(code))], roles.directed,
                          roles.how + ", target by default: the people of " + str(code))
         return roles
@@ -73,6 +79,15 @@ def default_target(roles: Roles, actors: ArticleActors, rtype: str, place: Locat
             if other != roles.source[0]:
                 return Roles(roles.source, [other], roles.directed, roles.how + ", target by default from the article's main pair")
     return roles
+
+
+def _on_a_place(hit: Hit, actors: ArticleActors) -> bool:
+    """The act is done to a place of no stated country ("burned down villages", "an attack on the town")."""
+    tok = hit.token
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "into") for p in c.children
+                if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() in actors.tables.place_words for o in objects)
 
 
 def visit(roles: Roles, actors: ArticleActors, rtype: str, mode: str | None) -> tuple[Roles, str | None]:

@@ -38,6 +38,11 @@ def find_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> Roles | No
         src, subj, tgt_tokens, how = _noun_parties(hit, actors, words)
         if not between and hit.anchor is not hit.token:
             between = _between(hit.anchor, actors)  # "fighting broke out between A and B"
+    if hit.rule.type in words.instrument_with_types and hit.rule.id not in words.reciprocal_rules:
+        # "airstrikes with the Royal Air Force", "attacked the town with drones": the means, not the target
+        means = {t.i for head in (hit.token, hit.anchor) for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for t in c.subtree}
+        tgt_tokens = [t for t in tgt_tokens if t.i not in means]
     return _assign(hit, actors, src, subj, tgt_tokens, between, how, words)
 
 
@@ -102,10 +107,16 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
             return Roles(ids, [], False, "between")  # "fighting between A and B": every party with every other
     tgt = _pick(actors, tgt_tokens, set(src_ids))
     homes = {actors.actor(e).country for e in src_ids}
-    if len(homes) == 1 and None not in homes:
-        # "Erdogan promised Ankara will share intelligence with Baghdad", "Trump withdrew the US from
-        # the treaty": the source's own country, named as a whole, is no party to what it does
-        tgt = [m for m in tgt if not (m.kind == "country" and actors.actor(m.entity).country in homes)]
+    # '"We must stand by our allies," the minister wrote': the speaker's own side is no party to his words
+    tgt = [m for m in tgt if not (actors.doc[m.head].lower_ in actors.tables.speaker_group_pronouns
+                                  and actors.actor(m.entity).country in homes)]
+    if hit.rule.type in words.cooperative_types and len(homes) == 1 and None not in homes:
+        # "Erdogan promised Ankara will share intelligence with Baghdad": the source's own country,
+        # named as a whole, is no partner of what it does
+        own = [m for m in tgt if m.kind == "country" and actors.actor(m.entity).country in homes]
+        tgt = [m for m in tgt if m not in own]
+        if own and not tgt:
+            how += ", own country is no party"
     tgt_ids = [e for e in _unique(_expand(_with_conjuncts(tgt, actors), actors)) if e not in src_ids]
     if not tgt_ids and between:
         tgt_ids = [e for e in _unique(_expand(between, actors)) if e not in src_ids]
@@ -309,8 +320,9 @@ def _owned_by(m: Mention, actors: ArticleActors, owners: set[str]) -> bool:
     head = actors.doc[m.head]
     own = {actors.actor(e).country for e in owners} - {None}
     if m.kind == "country" and actors.actor(m.entity).country in own and head.dep_ in ("amod", "compound", "nmod") \
-            and head.head.pos_ == "NOUN" and not actors.mention_at(head.head.i):
-        return True
+            and head.head.pos_ == "NOUN" and not actors.mention_at(head.head.i) \
+            and head.head.lemma_.lower() not in actors.tables.place_words:
+        return True  # but "stormed the Chechen capital", "shelled Syrian villages": the place is the target
     for c in actors.doc[m.head].children:
         if c.dep_ == "poss":
             owner = actors.mention_at(c.i)

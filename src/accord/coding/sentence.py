@@ -75,7 +75,7 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
     source = actors.actor(roles.source[0])
     target = actors.actor(roles.target[0]) if roles.target else None
     source, target = place_groups(source, target, roles, rule, where_said, place, sent, actors, gazetteer, words)
-    why = _not_codable(source, target)
+    why = _not_codable(source, target, rtype, words, roles.how)
     if why:
         return None, f"dropped, {why}"
     date = event_date(hit, sent, mood, reference, article_id, words)
@@ -115,11 +115,16 @@ def _stated_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[R
     return roles, ""
 
 
-def _not_codable(source: Actor, target: Actor | None) -> str | None:
+def _not_codable(source: Actor, target: Actor | None, rtype: str, words: Vocabulary, how: str) -> str | None:
     """Why an event of these ends is not coded, if it is not."""
     if source.country is None:
         # PLOVER codes no event whose actor has no country (or international code)
         return f"the source '{source.label}' has no known country"
+    if target is None and rtype not in words.untargeted_types and "own country is no party" not in how:
+        # "the government launched an offensive": who acts on whom is what an analyst reads; an
+        # act on no one stated is coded only where acts of its kind have none (a surrender, a
+        # deployment) or where it is done to the actor's own country ("promised to democratize Serbia")
+        return "no target"
     if target is not None and source.entity == target.entity:
         return "source and target are the same actor"
     return None
