@@ -105,3 +105,14 @@ def test_after_the_report_at_the_coarser_precision():
     assert dates.is_after(FuzzyDate("2024", "year"), REF)
     assert not dates.is_after(FuzzyDate("--11-17", "monthday"), REF)
     assert not dates.is_after(FuzzyDate("2024", "year"), None)
+
+
+def test_month_and_day_in_a_sentence_about_another_year_keep_no_year():
+    text = "the treaty signed in 1992 was ratified on November 17"
+    found = dates.find_dates(text)
+    years = dates.stated_years(found)
+    assert years == {1992}
+    day = next(m for m in found if m.kind == "mdy")
+    assert dates.resolve(day, REF, years=years).value == "--11-17"
+    assert dates.resolve(day, REF).value == "2022-11-17"
+    assert dates.resolve(day, REF, years={2022}).value == "2022-11-17"  # the year it resolves to is stated

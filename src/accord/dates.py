@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .model import FuzzyDate, Span
@@ -92,15 +93,32 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-def resolve(mention: DateMention, reference: FuzzyDate | None, *, future: bool = False) -> FuzzyDate | None:
-    """The FuzzyDate a phrase denotes, read against the report's date; None when it cannot be told."""
+def resolve(mention: DateMention, reference: FuzzyDate | None, *, future: bool = False,
+            years: Collection[int] = ()) -> FuzzyDate | None:
+    """The FuzzyDate a phrase denotes, read against the report's date; None when it cannot be told.
+
+    `years` are those the surrounding sentence states (`stated_years`): a month and day read in a
+    sentence about another year than the report's keeps no year ("signed in 1992 and ratified on
+    November 17")."""
     try:
         found = _resolve(mention, reference, future)
+        if found is not None and mention.kind in ("mdy", "dmy") and found.precision == "day" and years \
+                and int(found.value[:4]) not in years and not _has_year(mention):
+            found = FuzzyDate("--" + found.value[5:], "monthday", raw=found.raw)
     except (OverflowError, ValueError):
         return None  # "5000 years ago": outside the calendar accord reports
     if found is not None and found.precision != "monthday" and not 1000 <= int(found.value[:4]) <= 9999:
         return None
     return found
+
+
+def stated_years(mentions: list[DateMention]) -> set[int]:
+    """The years date phrases write out ("May 8, 1992", "in 2015")."""
+    return {int(y) for m in mentions for y in re.findall(r"\b(?:1[89]|20)\d\d\b", m.text)}
+
+
+def _has_year(mention: DateMention) -> bool:
+    return bool(re.search(r"\b(?:1[89]|20)\d\d\b", mention.text))
 
 
 def _resolve(mention: DateMention, reference: FuzzyDate | None, future: bool) -> FuzzyDate | None:

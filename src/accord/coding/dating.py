@@ -92,10 +92,11 @@ def _clause_date(head: Any, mentions: list[_Mention], reference: FuzzyDate | Non
                  words: Vocabulary) -> tuple[Any, FuzzyDate] | None:
     """The first date phrase that hangs in the clause of `head` and can date what it states."""
     future = bool(_aux(head) & words.future_auxiliaries)
+    years = dates.stated_years([m for m, _ in mentions])
     for m, span in mentions:
         if not _attaches(span, head, words):
             continue
-        date = dates.resolve(m, reference, future=future)
+        date = dates.resolve(m, reference, future=future, years=years)
         if date is None or (not future and dates.is_after(date, reference)):
             continue  # "has promised to ask next year": a time to come dates no past or present act
         return span, date
@@ -143,8 +144,9 @@ def _sets_apart(head: Any, below: Any, words: Vocabulary, *, future: bool) -> bo
         return not future and not marks & words.scene_relatives
     if dep == "acl" and below.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "mark", "aux") for c in below.children):
         return True  # a participle, not the content clause of "reports that it intended to ..."
-    if dep in ("advcl", "pcomp") and (marks | {below.head.lower_}) & words.sequence_marks:
-        return True
+    if dep in ("advcl", "pcomp") and (marks | {below.head.lower_}) & words.sequence_marks \
+            and (below.tag_ in FINITE or any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
+        return True  # "two years after Russia launched ...", but "after meeting Putin, Xi said" is one story
     if dep == "acl":
         return any(c.dep_ == "amod" and c.lower_ in words.past_marks for c in below.head.children)
     return dep in ("advcl", "xcomp") and any(t.dep_ == "amod" and t.lower_ in words.past_marks
