@@ -116,3 +116,12 @@ def test_month_and_day_in_a_sentence_about_another_year_keep_no_year():
     assert dates.resolve(day, REF, years=years).value == "--11-17"
     assert dates.resolve(day, REF).value == "2022-11-17"
     assert dates.resolve(day, REF, years={2022}).value == "2022-11-17"  # the year it resolves to is stated
+
+
+def test_whole_day_shifts_against_a_report_dated_without_a_year():
+    dateline = FuzzyDate("--03-01", "monthday")
+    assert resolve("said yesterday", ref=dateline) == "--02-28"
+    assert resolve("attacked last week", ref=dateline) == "--02-22"
+    assert resolve("two days ago", ref=dateline) == "--02-27"
+    assert resolve("on Monday the ministers met", ref=dateline) is None  # a weekday needs the year
+    assert resolve("last month", ref=dateline) is None

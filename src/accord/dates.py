@@ -136,7 +136,7 @@ def _resolve(mention: DateMention, reference: FuzzyDate | None, future: bool) ->
         return FuzzyDate(m["year"], "year", raw=raw)
     ref = _ref_day(reference)
     if ref is None:
-        return None
+        return _from_month_day(m, kind, reference, raw)
     if kind == "weekday":
         return _weekday(m, ref, future, raw)
     if kind == "relday":
@@ -150,6 +150,26 @@ def _resolve(mention: DateMention, reference: FuzzyDate | None, future: bool) ->
     if kind == "ago":
         return _ago(m, ref, raw)
     return None
+
+
+def _from_month_day(m: re.Match[str], kind: str, reference: FuzzyDate | None, raw: str) -> FuzzyDate | None:
+    """ "yesterday", "last week", "three days ago" in a report dated "--03-02" (a dateline with no year):
+    a month and day too. Only whole-day shifts; a weekday or a month would need the year."""
+    if reference is None or reference.precision != "monthday":
+        return None
+    if kind == "relday":
+        shift = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(m["rel"].lower().split()[0], 0)
+    elif kind == "relperiod" and m["unit"].lower() == "week" and m["which"].lower() in ("last", "this", "next"):
+        shift = 7 * {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    elif kind == "ago" and m["unit"].lower() in ("day", "week"):
+        n = int(m["n"]) if m["n"].isdigit() else _NUM[m["n"].lower()]
+        shift = -n * (7 if m["unit"].lower() == "week" else 1)
+    else:
+        return None
+    if abs(shift) > 300:
+        return None
+    day = dt.date(2001, int(reference.value[2:4]), int(reference.value[5:7])) + dt.timedelta(days=shift)  # 2001: no leap day
+    return FuzzyDate(f"--{day.month:02d}-{day.day:02d}", "monthday", raw=raw)
 
 
 def _weekday(m: re.Match[str], ref: dt.date, future: bool, raw: str) -> FuzzyDate:
