@@ -174,7 +174,8 @@ def _background(hit: Hit, steps: list[tuple[Any, Any]], start: int, words: Vocab
     if have == "VBD":
         return not _reported(tensed, steps, words)
     if have is not None:
-        return progressive or (QUAD_CLASS[hit.rule.type] in (2, 4) and start == 0)
+        deed = QUAD_CLASS[hit.rule.type] in (2, 4) and tensed.i in (hit.token.i, hit.anchor.i)
+        return progressive or deed  # "has refused to deploy troops" is a statement of the day
     return False
 
 
