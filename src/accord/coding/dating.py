@@ -44,7 +44,7 @@ def event_date(hit: Hit, sent: Any, modality: str, reference: FuzzyDate | None, 
         if found is not None:
             span, date = found
             return dates.with_span(date, Span(article_id, span.start_char, span.end_char, span.text))
-    if reference is None or _background(hit, steps, start, words):
+    if reference is None or _background(hit, steps, start, modality, words):
         return None
     return reference
 
@@ -153,7 +153,7 @@ def _sets_apart(head: Any, below: Any, words: Vocabulary, *, future: bool) -> bo
                                              for c in head.children if c.dep_ == "attr" for t in c.subtree)
 
 
-def _background(hit: Hit, steps: list[tuple[Any, Any]], start: int, words: Vocabulary) -> bool:
+def _background(hit: Hit, steps: list[tuple[Any, Any]], start: int, modality: str, words: Vocabulary) -> bool:
     """No time phrase: whether the act is background rather than news of the day: marked earlier ("his recent
     visit", "had previously agreed"), a state ("a banned group"), a past perfect or a perfect progressive that
     no past reporting verb backshifted ("had been going on"), a deed in the present perfect ("has supported
@@ -174,8 +174,8 @@ def _background(hit: Hit, steps: list[tuple[Any, Any]], start: int, words: Vocab
     if have == "VBD":
         return not _reported(tensed, steps, words)
     if have is not None:
-        deed = QUAD_CLASS[hit.rule.type] in (2, 4) and tensed.i in (hit.token.i, hit.anchor.i)
-        return progressive or deed  # "has refused to deploy troops" is a statement of the day
+        deed = QUAD_CLASS[hit.rule.type] in (2, 4) and modality == "fact"
+        return progressive or deed  # "has refused to deploy troops" is a refusal said today, not a deed
     return False
 
 
