@@ -40,7 +40,8 @@ def event_date(hit: Hit, sent: Any, modality: str, reference: FuzzyDate | None, 
         found = _clause_date(head, mentions, reference, words)
         if found is None and n == len(steps) - 1:
             # "X attacked Y on Monday, the ministry said on Tuesday": the report hung beside the act
-            found = next(filter(None, (_clause_date(r, mentions, reference, words) for r in _reports_beside(steps, words))), None)
+            beside = (_clause_date(r, mentions, reference, words) for r in _reports_beside(steps, words))
+            found = next(filter(None, beside), None)
         if found is not None:
             span, date = found
             return dates.with_span(date, Span(article_id, span.start_char, span.end_char, span.text))
@@ -156,8 +157,8 @@ def _sets_apart(head: Any, below: Any, words: Vocabulary, *, future: bool) -> bo
 def _background(hit: Hit, steps: list[tuple[Any, Any]], start: int, modality: str, words: Vocabulary) -> bool:
     """No time phrase: whether the act is background rather than news of the day: marked earlier ("his recent
     visit", "had previously agreed"), a state ("a banned group"), a past perfect or a perfect progressive that
-    no past reporting verb backshifted ("had been going on"), a deed in the present perfect ("has supported
-    the rebels": a statement in it, "has warned", is news of the day)."""
+    no past reporting verb backshifted ("had been going on"), a deed in the present perfect ("has supplied
+    weapons": a statement in it, "has warned", is news of the day)."""
     first = hit.token
     if first.pos_ in ("NOUN", "PROPN") and any(c.lower_ in words.past_marks for c in first.children if c.dep_ == "amod"):
         return True
