@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..model import Event
+from ..model import QUAD_CLASS, Event
 from .confidence import corroborated
 
 
@@ -15,7 +15,7 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         key = _merge_key(e)
         # ... and within one sentence, acts of one type between the same countries are one event
         # ("an explosion killed two Iraqi youths and wounded five others")
-        same = next((i for i, o in enumerate(out) if _merge_key(o) == key or (
+        same = next((i for i, o in enumerate(out) if (_merge_key(o) == key and _retold(o, e)) or (
             o.evidence.start == e.evidence.start and o.type == e.type and _countries(o) == _countries(e))), None)
         if same is None:
             out.append(e)
@@ -24,6 +24,27 @@ def merge_mentions(events: list[Event]) -> list[Event]:
             out[same] = replace(o, extra_evidence=o.extra_evidence + (e.evidence,),
                                 confidence=corroborated(o.confidence, e.confidence))
     return out
+
+
+def _retold(first: Event, later: Event) -> bool:
+    """Two sentences tell one event, not two acts of one day: the same trigger word, a definite noun
+    that names it again ("the meeting", "these talks"), or a date the text states for both
+    ("Howard accused Japan" and "Howard voiced concern over Tokyo" are two)."""
+    if first.trigger.text.lower() == later.trigger.text.lower() or _named_again(later):
+        return True
+    return first.date is not None and first.date.span is not None and later.date is not None and later.date.span is not None
+
+
+_DEFINITE = ("the", "this", "that", "these", "those", "its", "their", "his", "her")
+
+
+def _named_again(e: Event) -> bool:
+    """A meeting or an agreement named again: a noun after a definite word, within three words
+    ("during the meeting"); statements and acts of force are each their own."""
+    if QUAD_CLASS[e.type] != 1:
+        return False
+    before = e.evidence.text[: max(0, e.trigger.start - e.evidence.start)].split()[-3:]
+    return e.trigger.text[:1].islower() and any(w.lower() in _DEFINITE for w in before)
 
 
 def drop_self_comments(events: list[Event], sent: Any) -> list[Event]:

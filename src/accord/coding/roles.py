@@ -128,6 +128,13 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
         # "A and B signed", "A and B met on the sidelines of the NATO summit": both sides, undirected;
         # "A, B and C cut ties with D" has a target of its own and gives A-D, B-D, C-D
         return Roles(src_ids, [], False, "coordinated subject")
+    if len(src_ids) == 1 and (not tgt_ids or not stated_target) and any(t.dep_ == "cc" for t in subj):
+        # a coordination the parse hung elsewhere ("A and B's general C signed"): the subject's
+        # other party, preferably of another country
+        others = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids]
+        others.sort(key=lambda m: actors.actor(m.entity).country == actors.actor(src_ids[0]).country)
+        if others:
+            return Roles(src_ids + [others[0].entity], [], False, "coordinated subject")
     if not src_ids and hit.rule.type == "MOBILIZE" and hit.kind in ("verb", "noun") and passive(verb):
         # "the Greek navy was placed on high alert", "troops were deployed": the force mobilised is the actor
         passive_subj = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
