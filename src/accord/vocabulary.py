@@ -50,6 +50,7 @@ class Vocabulary:
     domestic_types: frozenset[str] = _section("types", "event types done at home")
     home_types: frozenset[str] = _section("types", "acts at home that face the actor's own people by default")
     untargeted_types: frozenset[str] = _section("types", "acts coded where no target is stated")
+    unnamed_perpetrator_types: frozenset[str] = _section("types", "acts whose unnamed perpetrators are of the place")
     cooperative_types: frozenset[str] = _section("types", "event types done with a partner")
     no_default_target_types: frozenset[str] = _section("types", "event types with no default target")
     past_marks: frozenset[str] = _section("lower", "words that mark a noun trigger as past")

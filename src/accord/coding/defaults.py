@@ -36,8 +36,10 @@ def fill_in(hit: Hit, roles: Roles, actors: ArticleActors, place: Location | Non
             and actors.actor(roles.target[0]).country == actors.actor(roles.source[0]).country != place.country:
         # "Li Peng arrived in Hanoi ..., the first by a Chinese head of government": the host is where he went
         roles = Roles(roles.source, [actors.country_entity(place.country)], True, roles.how + ", host from the place")
-    if not roles.source and roles.target and where_said is not None and where_said.country and domestic:
-        # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place
+    if not roles.source and roles.target and where_said is not None and where_said.country \
+            and rule.type in dictionary.words.unnamed_perpetrator_types:
+        # "a roadside bombing near Samarra killed ...": unnamed perpetrators of that place (a ban or an
+        # arrest in a place is no act of its people)
         roles = Roles([actors.people_of(where_said.country)], roles.target, True, roles.how + ", source from the place")
     if not roles.source and roles.target and where_said is not None and where_said.country and rule.mode == "investigate":
         # "X was put under investigation in Italy": the authorities of the place investigate
