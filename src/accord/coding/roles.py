@@ -79,7 +79,9 @@ def _noun_parties(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[l
     src = actors.mentions_in(poss)
     how = "possessor"
     subj: list[Any] = []
-    if not src and tok.dep_ in ("dobj", "pobj", "conj", "attr") or (not src and hit.rule.light):
+    # "Sweden condemned the attack": who speaks of an act is not its agent
+    told = verb is not tok and verb.lemma_.lower() in words.reporting_act_verbs and not hit.rule.light
+    if not src and not told and (tok.dep_ in ("dobj", "pobj", "conj", "attr") or hit.rule.light):
         subj = subject(verb, words) if verb is not tok else []
         src = actors.mentions_in(subj)
         how = "clause subject"

@@ -75,7 +75,7 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
     source = actors.actor(roles.source[0])
     target = actors.actor(roles.target[0]) if roles.target else None
     source, target = place_groups(source, target, roles, rule, where_said, place, sent, actors, gazetteer, words)
-    why = _not_codable(source, target, rtype, words, roles.how)
+    why = _not_codable(source, target, rtype, words, roles.how) or _ordinary_crime(tokens, target, words)
     if why:
         return None, f"dropped, {why}"
     date = event_date(hit, sent, mood, reference, article_id, words)
@@ -90,6 +90,15 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
         directed=roles.directed, confidence=confidence(roles.how))
     return event, (f"{rtype} {source.label} -> {target.label if target else '-'}"
                    f" [{roles.how}; {mood}; date {date.value if date else None}]")
+
+
+def _ordinary_crime(tokens: list[Any], target: Actor | None, words: Vocabulary) -> str | None:
+    """ "Police arrested two men for burglary": an act against an ordinary crime, done to no one named,
+    is no political event."""
+    if target is not None and (target.kind != "group" or target.name and target.name != "population" or target.sectors):
+        return None
+    crime = next((t.text for t in tokens if t.lemma_.lower() in words.ordinary_crimes), None)
+    return f"an ordinary crime ('{crime}') is no political event" if crime else None
 
 
 def _stated_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[Roles | None, str]:
