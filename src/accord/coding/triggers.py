@@ -147,8 +147,10 @@ def object_lemmas(tok: Any) -> set[str]:
             out.update(p.lemma_.lower() for x in c.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")
         if c.dep_ == "prt":  # "walked out of the talks"
             out.update(p.lemma_.lower() for x in c.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj")
-        if c.dep_ in ("ccomp", "xcomp"):
-            # "allowed inspectors back into the country", "allowed aid convoys to enter"
+        if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and c.tag_ not in ("VBD", "VBZ", "VBP", "MD")
+                                 and not any(x.dep_ == "mark" or x.dep_ == "aux" and x.lower_ != "to" for x in c.children)):
+            # "allowed inspectors back into the country", "allowed aid convoys to enter"; not the
+            # subject of a finite clause ("concluded that the treaty was void" signs nothing)
             out.update(x.lemma_.lower() for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
     if tok.dep_ in ("acl", "relcl", "amod"):
         out.add(tok.head.lemma_.lower())  # "the agreement signed by ..."
