@@ -107,6 +107,9 @@ def _stated_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[R
     roles = find_roles(hit, actors, words) or (Roles([], [], True, "none") if rule.type in words.domestic_types else None)
     if roles is None:
         return None, "no actor found"
+    if not roles.target and roles.directed and roles.source and QUAD_CLASS[rule.type] in (1, 3) and _own_deed(hit, roles, actors):
+        # "Spain acknowledged its mistakes": words on one's own deed address no one
+        return None, "it speaks of the actor's own deed"
     if rule.needs_target and not (roles.target and roles.source):
         return None, "it needs a stated actor and an actor as its object"
     if rule.object_actor and not (roles.target and object_is(hit.token, roles.target[0], actors)):
@@ -122,6 +125,15 @@ def _stated_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[R
             # "Kostunica promised to democratize Serbia": his own country is what he acts on, not a party
             roles = Roles(roles.source, [], roles.directed, roles.how + ", own country is no party")
     return roles, ""
+
+
+def _own_deed(hit: Hit, roles: Roles, actors: ArticleActors) -> bool:
+    """The verb's object is the source's own ("its mistakes", "their role")."""
+    if hit.kind != "verb":
+        return False
+    owners = [actors.mention_at(p.i) for c in hit.token.children if c.dep_ == "dobj" for p in c.children
+              if p.dep_ == "poss"]
+    return any(m is not None and m.entity in roles.source for m in owners)
 
 
 def _not_codable(source: Actor, target: Actor | None, rtype: str, words: Vocabulary, how: str) -> str | None:
