@@ -140,6 +140,7 @@ class RecodeRule:
     hostile_complement: bool | None = None
     cargo: frozenset[str] | None = None
     under: frozenset[str] | None = None
+    complement: frozenset[str] | None = None
     clause_marks: frozenset[str] | None = None
     subject_words: frozenset[str] | None = None
     subject_contains: tuple[str, ...] | None = None
@@ -151,7 +152,8 @@ _CONDITIONS = {
     "kind": ("kind", ("verb", "noun")), "modality": ("modality", ("fact", "future", "refused")),
     "mode": ("mode_is", "name"), "context": ("context", "name"), "absorbs": ("absorbs", "flag"),
     "no_target": ("no_target", "flag"), "hostile_complement": ("hostile_complement", "flag"),
-    "cargo": ("cargo", "lower"), "under": ("under", "lower"), "clause_marks": ("clause_marks", "lower"),
+    "cargo": ("cargo", "lower"), "under": ("under", "lower"), "complement": ("complement", "lower"),
+    "clause_marks": ("clause_marks", "lower"),
     "subject_words": ("subject_words", "lower"), "subject_contains": ("subject_contains", "lower"),
 }
 

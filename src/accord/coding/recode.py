@@ -48,6 +48,8 @@ def _holds(rule: RecodeRule, hit: Hit, roles: Roles, modality: str, rtype: str, 
         return False
     if rule.under is not None and not _under(hit.anchor, rule.under):
         return False
+    if rule.complement is not None and not _complement(hit.token, rule.complement):
+        return False
     if rule.clause_marks is not None and not _marked_clause(hit.anchor, rule.clause_marks):
         return False
     if rule.subject_words is not None or rule.subject_contains is not None:
@@ -65,6 +67,13 @@ def _cargo(verb: Any, lemmas: frozenset[str]) -> bool:
         return [t] + [x for c in t.children if c.dep_ != "prep" or c.lower_ in ("with", "of") for x in cargo(c)]
     objects = [t for c in verb.children if c.dep_ == "dobj" for t in cargo(c)]
     return any(t.lemma_.lower() in lemmas for t in objects)
+
+
+def _complement(verb: Any, lemmas: frozenset[str]) -> bool:
+    """An infinitive hung on the verb or on its object is one of these ("gave them 72 hours to leave")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and c.lemma_.lower() in lemmas
+               for h in heads for c in h.children)
 
 
 def _under(verb: Any, lemmas: frozenset[str]) -> bool:

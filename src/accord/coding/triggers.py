@@ -135,9 +135,10 @@ def object_lemmas(tok: Any) -> set[str]:
     """Lemmas of what a verb acts on: objects, prepositional objects, their conjuncts and compounds."""
     out = set()
     for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "npadvmod"):
             out.add(c.lemma_.lower())
-            out.update(p.lemma_.lower() for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+            # "the flag of X", "described the visit as a provocation"
+            out.update(p.lemma_.lower() for x in c.children if x.dep_ == "prep" and x.lower_ in ("of", "as")
                        for p in x.children if p.dep_ == "pobj")
             out.update(cc.lemma_.lower() for cc in c.conjuncts)
             out.update(x.lemma_.lower() for x in c.children if x.dep_ == "compound")
