@@ -192,3 +192,19 @@ def test_a_surrender_needs_no_target(annotator):
 def test_an_attack_on_villages_of_no_stated_country_is_at_home(annotator):
     evs = events("Sudanese soldiers burned down three villages on Monday.", annotator=annotator)
     assert pairs(evs, "ASSAULT") == {("SDN", "SDN")}
+
+
+# ---------------------------------------------------------------- people linked with evidence
+
+def test_a_surname_alone_links_a_listed_person_only_in_office(annotator):
+    # the people table lists John Howard (alias "Howard") as Australia's prime minister from 1996 to 2007
+    assert pairs(events("Howard accused Japan of unfair trade practices.", published="2003-04-07",
+                        annotator=annotator), "ACCUSE") == {("AUS", "JPN")}
+    assert not events("Howard accused Japan of unfair trade practices.", published="1987-04-07", annotator=annotator)
+
+
+def test_a_full_name_with_another_given_name_is_another_person(annotator):
+    evs = events("British minister Michael Howard accused Japan of unfair trade practices.", published="2003-04-07",
+                 annotator=annotator)
+    assert pairs(evs, "ACCUSE") == {("GBR", "JPN")}
+    assert not [e for e in evs if "AUS" in (e.source.country, e.target and e.target.country)]

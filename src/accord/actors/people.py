@@ -7,7 +7,7 @@ from ..model import Actor
 from .article import ArticleActors
 from .coreference import same_person
 from .lookup import name_index, phrase_at
-from .tables import INTERNATIONAL, Known, Tables, surname_country
+from .tables import INTERNATIONAL, Known, Tables, linkable, surname_country
 from .titles import person_name, phrase_left, role_of
 
 
@@ -59,7 +59,7 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
             if first is not None:
                 role = role if role and role != "counterpart" else first.role
                 sectors = first.sectors or sectors
-        user = tables.people.get(name) or tables.people.get(name.split()[-1]) if name else None
+        user = _listed(tables, name, table.date, role)
         if user is not None and country and user.country != country and title_org is None:
             user = None  # another person of the same name
         if user is not None and title_org is not None:
@@ -69,13 +69,31 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
             sectors = sectors or user.sectors
             role = role or user.role_at(table.date)
         elif country is None and " " not in name:
-            country = surname_country(tables, name, role)
+            country = surname_country(tables, name, role, table.date)
         eid = same_person(table, name) or table.new_entity(Actor(country, sectors, name, role, organisation, "person"))
         refine(table, eid, country, sectors, role, organisation)
         start = min([t.i for t in left] + [ent.start])
         while start < ent.start and any(i in table.by_token for i in range(start, ent.start)):
             start += 1
         table.add_mention(start, ent.end, root.i, eid, "person")
+
+
+def _listed(tables: Tables, name: str, date: str | None, role: str | None) -> Known | None:
+    """The people table's entry for a name of the text: the name itself, or its surname where the
+    listed bearer's given name is not another one ("Michael Howard" is not John Howard)."""
+    if not name:
+        return None
+    known = tables.people.get(name)
+    if known is not None:
+        return known if linkable(known, name, date, role) else None
+    words = name.split()
+    known = tables.people.get(words[-1])
+    if known is None or not linkable(known, words[-1], date, role):
+        return None
+    given = tables.given_names.get(id(known))
+    if len(words) > 1 and given and words[0].rstrip(".") not in given:
+        return None
+    return known
 
 
 def _org_in(tokens: list[Any], table: ArticleActors) -> tuple[str, str, tuple[str, ...]] | None:
@@ -101,7 +119,7 @@ def find_known_people(doc: Any, table: ArticleActors) -> None:
         if found and table.words[i][:1].isupper():
             n, form = found
             span = doc[i:i + n]
-            if not any(t.i in table.by_token for t in span) \
+            if not any(t.i in table.by_token for t in span) and linkable(people[form], form, table.date) \
                     and (n > 1 or (span[0].pos_ == "PROPN" and (span[0].ent_type_ == "PERSON" or not span[0].is_sent_start))):
                 known = people[form]
                 country, sectors, role = known.country, known.sectors, known.role_at(table.date)

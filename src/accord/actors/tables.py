@@ -27,6 +27,13 @@ class Known:
     sectors: tuple[str, ...]
     roles: tuple[tuple[str, str | None, str | None], ...] = ()  # (role, from, to), ISO dates or None
 
+    def active_at(self, date: str | None) -> bool:
+        """The person held one of the table's roles on that date (an article's date: "1987-03-11")."""
+        if not date or date.startswith("--"):
+            return False
+        return any((start is None or str(start)[:len(date)] <= date) and (end is None or date <= str(end)[:len(date)])
+                   for _, start, end in self.roles)
+
     def role_at(self, date: str | None) -> str | None:
         """The role held on a date ("2023-01-12", "2023"), else the latest one."""
         if date and not date.startswith("--"):
@@ -102,6 +109,7 @@ class Tables:
     surnames: dict[str, tuple[Known, ...]] = field(default_factory=dict)  # "Bush" -> both known Bushes
     igo_for_all: bool = False  # the UN, the EU and NGOs coded IGO (setting igo_for_all)
     past: dict[str, tuple[str, str, bool]] = field(default_factory=dict)  # "Moscow" -> ("SUN", "1991-12-25", False)
+    given_names: dict[int, frozenset[str]] = field(default_factory=dict)  # id(Known) -> first words of its full names
 
     def code_at(self, form: str, date: str | None) -> str:
         """The code of a place name in an article of that date: a state of the past where the
@@ -164,7 +172,16 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
         _add_user(Path(user_file), places, orgs, roles, people)
     words: dict[str, Any] = {name: frozenset(v) if isinstance(v, list) else v for name, v in roles.items()}
     return Tables(places, orgs, people=people, country_names=names, surnames=_surnames(people), igo_for_all=igo_for_all,
-                  past=past, **words)
+                  past=past, given_names=_given_names(people), **words)
+
+
+def _given_names(people: dict[str, Known]) -> dict[int, frozenset[str]]:
+    """Each listed person's given names: the first words of the names of more than one word."""
+    out: dict[int, set[str]] = {}
+    for form, known in people.items():
+        if len(form.split()) > 1:
+            out.setdefault(id(known), set()).add(form.split()[0].rstrip("."))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _past_states(data: Any, places: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str, bool]]:
@@ -204,14 +221,28 @@ def _surnames(people: dict[str, Known]) -> dict[str, tuple[Known, ...]]:
     return {w: tuple(b.values()) for w, b in bearers.items() if w not in people}
 
 
-def surname_country(tables: "Tables", surname: str, role: str | None) -> str | None:
-    """ "President Bush": the country shared by every known Bush who held that title; no title, no guess."""
+def surname_country(tables: "Tables", surname: str, role: str | None, date: str | None = None) -> str | None:
+    """ "President Bush": the country shared by every known Bush who held that title (at the article's
+    date, where it has one); no title, no guess."""
     if not role:
         return None
     title = role.split()[-1].lower()
-    fits = [k for k in tables.surnames.get(surname, ()) if any(title in r.lower().split() for r, _, _ in k.roles)]
+    fits = [k for k in tables.surnames.get(surname, ()) if any(title in r.lower().split() for r, _, _ in k.roles)
+            and (not date or k.active_at(date))]
     countries = {k.country for k in fits}
     return countries.pop() if len(countries) == 1 else None
+
+
+def linkable(known: Known, form: str, date: str | None, role: str | None = None) -> bool:
+    """A listed person may stand behind a name of the text: a full name always; one word (a surname,
+    a given name) only where the person held a role at the article's date, or holds the title the text
+    gives ("Chancellor Kohl"); with no date known, as before. Never "Anwar" for someone of another decade."""
+    if len(form.split()) > 1 or not date or date.startswith("--"):
+        return True
+    if known.active_at(date):
+        return True
+    title = (role or "").split()[-1:] 
+    return bool(title) and any(title[0].lower() in r.lower().split() for r, _, _ in known.roles)
 
 
 def _add_user(path: Path, places: dict[str, tuple[str, str]], orgs: dict[str, tuple[str, str, tuple[str, ...]]],
