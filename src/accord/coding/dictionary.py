@@ -9,7 +9,7 @@ from typing import Any
 from yaml.nodes import Node
 
 from .. import datafile
-from ..model import EVENT_TYPES
+from ..model import EVENT_TYPES, QUAD_CLASS
 from ..vocabulary import Vocabulary, load_vocabulary
 
 
@@ -113,7 +113,8 @@ def _rule(row: dict[str, Any]) -> Rule:
     return Rule(id=str(row["id"]), type=row["type"], cameo=str(row["cameo"]) if row.get("cameo") else None,
                 mode=row.get("mode") or None, contexts=tuple(row.get("contexts") or ()), verbs=low(row.get("verbs")),
                 nouns=low(row.get("nouns")), with_=low(row.get("with")), light=low(row.get("light")),
-                absorbs=bool(row.get("absorbs")), swap=bool(row.get("swap")),
+                # a demand, accusation, refusal or threat holds what it demands, alleges, refuses or threatens
+                absorbs=bool(row.get("absorbs", QUAD_CLASS[row["type"]] == 3)), swap=bool(row.get("swap")),
                 phrase=tuple(str(p).lower() for p in row.get("phrase") or ()), needs_target=bool(row.get("needs_target")), to_people=bool(row.get("to_people")),
                 recipient_first=bool(row.get("recipient_first")), object_actor=bool(row.get("object_actor")))
 
