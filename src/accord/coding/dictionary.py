@@ -34,6 +34,12 @@ class Rule:
     recipient_first: bool = False  # the "to" party is the target before the object ("extradited X to Y")
     object_actor: bool = False  # the target must be the verb's object itself ("released two engineers", not "a statement")
 
+    @property
+    def holds_clause(self) -> bool:
+        """The verb's complement clause is this event's content: an absorbing rule's, and a demand's,
+        accusation's, refusal's or threat's ("demanded that Kosovo withdraw", "accused X of shelling Y")."""
+        return self.absorbs or QUAD_CLASS[self.type] == 3
+
 
 #: "X said Y must ..." is a demand by X on Y, whatever the inner verb
 MUST_RULE = Rule(id="said-must", type="REQUEST", cameo="100", absorbs=True, needs_target=True)
@@ -113,8 +119,7 @@ def _rule(row: dict[str, Any]) -> Rule:
     return Rule(id=str(row["id"]), type=row["type"], cameo=str(row["cameo"]) if row.get("cameo") else None,
                 mode=row.get("mode") or None, contexts=tuple(row.get("contexts") or ()), verbs=low(row.get("verbs")),
                 nouns=low(row.get("nouns")), with_=low(row.get("with")), light=low(row.get("light")),
-                # a demand, accusation, refusal or threat holds what it demands, alleges, refuses or threatens
-                absorbs=bool(row.get("absorbs", QUAD_CLASS[row["type"]] == 3)), swap=bool(row.get("swap")),
+                absorbs=bool(row.get("absorbs")), swap=bool(row.get("swap")),
                 phrase=tuple(str(p).lower() for p in row.get("phrase") or ()), needs_target=bool(row.get("needs_target")), to_people=bool(row.get("to_people")),
                 recipient_first=bool(row.get("recipient_first")), object_actor=bool(row.get("object_actor")))
 

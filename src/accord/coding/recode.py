@@ -73,7 +73,7 @@ def _complement(verb: Any, lemmas: frozenset[str]) -> bool:
     """An infinitive hung on the verb or on its object is one of these ("gave them 72 hours to leave")."""
     heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     return any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and c.lemma_.lower() in lemmas
-               for h in heads for c in h.children)
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for h in heads for c in h.children)
 
 
 def _under(verb: Any, lemmas: frozenset[str]) -> bool:

@@ -52,7 +52,7 @@ def _verb_parties(hit: Hit, actors: ArticleActors, between: list[Mention],
     subj = subject(tok, words)
     src = actors.mentions_in(subj)
     tgt_tokens = _targets_of_verb(tok, {t.i for t in subj}, words)
-    if hit.rule.absorbs:
+    if hit.rule.holds_clause:
         # "threatened to ban X", "demanded that X withdraw": the target is in the complement,
         # after the verb's own object ("ordered X to appear for questioning about Y": X)
         direct = [t for c in tok.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
@@ -65,7 +65,7 @@ def _verb_parties(hit: Hit, actors: ArticleActors, between: list[Mention],
         tgt_tokens = _posture_targets(tok, words) + tgt_tokens
     if hit.rule.recipient_first:
         tgt_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree] + tgt_tokens
-    if not between and hit.rule.absorbs:
+    if not between and hit.rule.holds_clause:
         # "offered to mediate between A and B"
         between = next((b for c in tok.children if c.dep_ in ("xcomp", "ccomp") for b in [_between(c, actors)] if b), [])
     return src, subj, tgt_tokens, between

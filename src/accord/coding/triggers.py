@@ -36,7 +36,7 @@ def find_triggers(sent: Any, dictionary: Dictionary) -> list[Hit]:
         if hit is not None:
             hits.append(hit)
     hits += _said_must(sent, dictionary.words)
-    absorbed = _contents(hits)
+    absorbed = _contents(hits, dictionary.words)
     nouns_with_light = {h.anchor.i for h in hits if h.kind == "noun" and h.rule.light and h.token.i not in absorbed}
     absorbed |= _repeats(hits)
     return [h for h in hits if h.token.i not in absorbed and not (h.kind == "verb" and h.token.i in nouns_with_light)]
@@ -91,7 +91,7 @@ def _said_must(sent: Any, words: Vocabulary) -> list[Hit]:
     return hits
 
 
-def _contents(hits: list[Hit]) -> set[int]:
+def _contents(hits: list[Hit], words: Vocabulary) -> set[int]:
     """Tokens of triggers that are another trigger's content: a demand's demanded act, an absorbing
     verb's complement clause, the noun a verb's own rule names."""
     absorbed: set[int] = set()
@@ -100,10 +100,13 @@ def _contents(hits: list[Hit]) -> set[int]:
             # "its demand that Israel lift the blockade": the lifting is what is demanded, not an event
             for c in content_clauses(h.token) + [c for c in h.token.children if c.dep_ in ("ccomp", "acl")]:
                 absorbed.update(t.i for t in c.subtree)
-        if h.rule.absorbs and h.kind == "verb":
-            # the verb's own light-verb noun ("threatened further action") is the event itself, kept
+        if h.rule.holds_clause and h.kind == "verb":
+            # the verb's own light-verb noun ("threatened further action") is the event itself, kept; an
+            # act named by a statement's object stays an event of its own ("condemned the Russian bombing")
             own = {n.token.i for n in hits if n.kind == "noun" and n.rule.light and n.anchor.i == h.token.i}
-            inner = [c for c in h.token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")]
+            whole = h.rule.absorbs or h.rule.type in words.content_types  # "rejected an invitation to attend talks"
+            deps = ("xcomp", "ccomp", "dobj", "prep", "advcl") if whole else ("xcomp", "ccomp")
+            inner = [c for c in h.token.children if c.dep_ in deps]
             for c in inner:
                 absorbed.update(t.i for t in c.subtree if t.i not in own)
     # a light verb and its noun name one event ("expressed support" fires once, on the noun)
