@@ -208,3 +208,28 @@ def test_a_full_name_with_another_given_name_is_another_person(annotator):
                  annotator=annotator)
     assert pairs(evs, "ACCUSE") == {("GBR", "JPN")}
     assert not [e for e in evs if "AUS" in (e.source.country, e.target and e.target.country)]
+
+
+# ---------------------------------------------------------------- common diplomatic acts
+
+@pytest.mark.parametrize("text,type_,pair", [
+    ("Norway formally protested the Russian fishing restrictions.", "ACCUSE", ("NOR", "RUS")),
+    ("The Swedish foreign minister told Iran to release the detained diplomat.", "REQUEST", ("SWE", "IRN")),
+    ("Chile was alarmed by the Argentine naval exercises near the strait.", "ACCUSE", ("CHL", "ARG")),
+    ("Britain said it would hand back the islands to Mauritius next year.", "AGREE", ("GBR", "MUS")),
+    ("Indian President Droupadi Murmu and Kenyan President William Ruto spoke on the phone on Monday.", "CONSULT",
+     ("IND", "KEN")),
+    ("Peru said it would not recognise the agreement between Chile and Bolivia.", "REJECT", ("PER", "CHL")),
+])
+def test_common_diplomatic_acts(annotator, text, type_, pair):
+    evs = events(text, annotator=annotator)
+    assert pair in pairs(evs, type_) or tuple(reversed(pair)) in pairs(evs, type_) and type_ == "CONSULT", \
+        [(e.type, e.source.country, e.target and e.target.country) for e in evs]
+
+
+def test_whom_of_no_known_country_is_no_target(annotator):
+    # the parliament of no stated country is nobody to code; the refusal itself stands
+    evs = events("Jordan said it was disappointed by the parliament's vote.", annotator=annotator)
+    assert not [e for e in evs if e.target is not None and e.target.country is None]
+    assert {e.source.country for e in events("Jordan said it will not accept any more refugees.", annotator=annotator)
+            if e.type == "REJECT"} == {"JOR"}

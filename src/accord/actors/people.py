@@ -45,7 +45,9 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
                 organisation, org_country = _org_name(org_tok, places, tables)
         own = [t for t in ent if t.text.lower() in tables.ranks or t.text.lower() in tables.sectors]
         extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
-        country = next((places[t.i][1] for t in left + extra if t.i in places), None) or org_country
+        # the country named nearest the name: "US President Trump and Turkish President Erdogan" makes
+        # Erdogan Turkish, whatever the parse hung on his phrase
+        country = next((places[t.i][1] for t in list(reversed(left)) + extra if t.i in places), None) or org_country
         title_org = _org_in(left, table)
         if title_org is not None and (country is None or title_org[0] in INTERNATIONAL):
             # "U.N. mediator Diego Cordovez", "Arab League Secretary-General Amr Moussa": the organisation's

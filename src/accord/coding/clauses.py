@@ -14,6 +14,9 @@ def subject(verb: Any, words: Vocabulary) -> list[Any]:
     """Tokens of the verb's subject; for "X was attacked by Y" the agent's; inherited through xcomp/conj."""
     v = verb
     for _ in range(4):
+        if v.lemma_.lower() in words.stative_passives and any(c.dep_ == "nsubjpass" for c in v.children):
+            # "Vietnam is committed to ...", "Japan was alarmed by the test": the subject holds the stance
+            return [t for c in v.children if c.dep_ == "nsubjpass" for t in c.subtree]
         for c in v.children:
             if c.dep_ == "agent":
                 return [t for p in c.children for t in p.subtree]
@@ -23,9 +26,6 @@ def subject(verb: Any, words: Vocabulary) -> list[Any]:
                     return _noun_owner(v.head)
                 return list(c.subtree)
         if any(c.dep_ == "nsubjpass" for c in v.children):
-            if v.lemma_.lower() in words.stative_passives:
-                # "Vietnam is committed to ...", "Russia is prepared to ...": the subject holds the stance
-                return [t for c in v.children if c.dep_ == "nsubjpass" for t in c.subtree]
             break  # a passive without "by ...": the actor is not stated
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:
             v = v.head

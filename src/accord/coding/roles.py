@@ -271,6 +271,8 @@ def _targets_of_verb(verb: Any, skip: set[int], words: Vocabulary) -> list[Any]:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in words.target_prepositions:
             groups.append(list(c.subtree))
+        if c.dep_ == "agent" and verb.lemma_.lower() in words.stative_passives:
+            groups.append(list(c.subtree))  # "Brussels was disturbed by the American bill": what disturbed it
         if c.dep_ == "prt":
             for cc in c.children:
                 groups.append(list(cc.subtree))

@@ -75,6 +75,8 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
     source = actors.actor(roles.source[0])
     target = actors.actor(roles.target[0]) if roles.target else None
     source, target = place_groups(source, target, roles, rule, where_said, place, sent, actors, gazetteer, words)
+    if target is not None and target.country is None:
+        target = None  # "will not accept more refugees": whom, of no known country, is no party to code
     why = _not_codable(source, target, rtype, words, roles.how) or _ordinary_crime(tokens, target, words)
     if why:
         return None, f"dropped, {why}"
