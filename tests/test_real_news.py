@@ -233,3 +233,18 @@ def test_whom_of_no_known_country_is_no_target(annotator):
     assert not [e for e in evs if e.target is not None and e.target.country is None]
     assert {e.source.country for e in events("Jordan said it will not accept any more refugees.", annotator=annotator)
             if e.type == "REJECT"} == {"JOR"}
+
+
+def test_a_title_set_before_the_name_with_a_comma_gives_the_country(annotator):
+    text = "The director-general of the Chilean Foreign Ministry, Ana Rojas, met Bolivian envoys in La Paz on Monday."
+    x = extract(article_from_text("t", text), published="2024-03-14", annotator=annotator)
+    assert [e.actor.country for e in x.entities if e.actor.name == "Ana Rojas"] == ["CHL"]
+    text = "During the minister's visit to Peru in March, Defence Minister Ana Rojas met Bolivian envoys."
+    x = extract(article_from_text("t", text), published="2024-03-14", annotator=annotator)
+    assert [e.actor.country for e in x.entities if e.actor.name == "Ana Rojas"] != ["PER"]
+
+
+def test_a_nationality_before_an_international_title_keeps_the_person_national(annotator):
+    text = "Norwegian U.N. envoy Kari Olsen urged Sudan to open the border crossings."
+    x = extract(article_from_text("t", text), published="2024-03-14", annotator=annotator)
+    assert pairs(x.events, "REQUEST") == {("NOR", "SDN")}

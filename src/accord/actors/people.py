@@ -33,6 +33,10 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
         if root.dep_ == "appos" and (root.head.pos_ == "NOUN" or root.head.lower_ in tables.sectors) and root.head.i < ent.start:
             # "his Italian counterpart Guido Crosetto": the name is in apposition to its title
             left = sorted([root.head] + phrase_left(root.head) + left, key=lambda t: t.i)
+            # "the director-general of the Chilean Foreign Ministry, Ana Rojas": the title's own "of" phrase
+            titled_by = [t for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        else:
+            titled_by = []
         org_tok = next((t for t in left if t.dep_ == "poss" and t.i not in places and t.pos_ != "PRON"), None)
         organisation, org_country = None, None
         if org_tok is not None:
@@ -44,14 +48,15 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
             if org_tok.ent_type_ != "PERSON" and org_tok.text[:1].isupper() or org_tok.lower_ in tables.business:
                 organisation, org_country = _org_name(org_tok, places, tables)
         own = [t for t in ent if t.text.lower() in tables.ranks or t.text.lower() in tables.sectors]
-        extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+        extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree] + titled_by
         # the country named nearest the name: "US President Trump and Turkish President Erdogan" makes
         # Erdogan Turkish, whatever the parse hung on his phrase
         country = next((places[t.i][1] for t in list(reversed(left)) + extra if t.i in places), None) or org_country
+        country = country or _country_before_comma(doc, min([t.i for t in left] + [ent.start]), places, tables)
         title_org = _org_in(left, table)
-        if title_org is not None and (country is None or title_org[0] in INTERNATIONAL):
+        if title_org is not None and country is None:
             # "U.N. mediator Diego Cordovez", "Arab League Secretary-General Amr Moussa": the organisation's
-            # code, whatever else the person has been
+            # code, whatever else the person has been; "Israel's U.N. spokesman" speaks for Israel
             country, organisation = title_org[0], organisation or title_org[1]
         role, sectors = role_of(left + own + extra, tables)
         if organisation and org_tok is not None and (org_tok.lower_ in tables.business or doc[org_tok.i].lower_ in tables.business):
@@ -78,6 +83,24 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
         while start < ent.start and any(i in table.by_token for i in range(start, ent.start)):
             start += 1
         table.add_mention(start, ent.end, root.i, eid, "person")
+
+
+def _country_before_comma(doc: Any, start: int, places: dict[int, tuple[int, str, str]], tables: Tables) -> str | None:
+    """ "the director-general of the Israeli Foreign Ministry, Abraham Tamir": the country of a title
+    set before the name with a comma, read back to the start of that phrase."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    i = start - 2
+    found, titled = None, False
+    while i >= doc[start].sent.start and doc[i].text not in (",", ";", "(", ":") and doc[i].lower_ != "and" \
+            and doc[i].pos_ not in ("VERB", "AUX") and start - i < 12:
+        if i in places and places[i][2] in ("name", "demonym", "capital"):
+            found = places[i][1]  # the first country of the phrase ("China's U.N. representative" is China's)
+        titled = titled or doc[i].lower_ in tables.sectors or doc[i].lower_.split("-")[0] in tables.sectors
+        if doc[i].dep_ == "prep" and doc[i].lower_ != "of" or doc[i].ent_type_ in ("DATE", "TIME"):
+            return None  # "during the visit to Italy in February," is no title
+        i -= 1
+    return found if titled else None  # "During the visit to Italy, Minister X": no title, no country
 
 
 def _listed(tables: Tables, name: str, date: str | None, role: str | None) -> Known | None:
