@@ -27,7 +27,18 @@ def infer_countries(table: ArticleActors) -> None:
             # about one country: that country's
             e.actor = Actor(home, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
             continue
-        if a.kind != "person" or a.country or not a.role:
+        if a.kind != "person" or a.country:
+            continue
+        if a.organisation:
+            # "ABS-CBN chief executive Carlo Katigbak": the country of the body he works for
+            org = next((o.actor.country for o in table.entities.values() if o.actor.kind == "organisation"
+                        and o.actor.name == a.organisation and o.actor.country), None)
+            if org:
+                e.actor = Actor(org, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
+                continue
+        if not a.role:
+            if home and not single:  # a person of no title in a report about one country is of that country
+                e.actor = Actor(home, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
             continue
         words = {table.tables.spelled(w) for w in a.role.split()} - table.tables.generic_titles
         country = None

@@ -18,6 +18,8 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
+        if ent.text in tables.not_actors:
+            continue  # "a message on Twitter": where it was said, not who
         if ent.text in tables.orgs or ent.text.rstrip("s") + "s" in tables.orgs:
             continue  # "Boko Haram", "Tamil Tiger" tagged as persons: the organisations take them
         if all(t.i in in_place or t.text in ("'s", "’s") for t in ent):

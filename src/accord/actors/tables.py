@@ -62,7 +62,7 @@ ROLE_SECTIONS = {
     "titles_left_out": "lower", "name_particles": "lower", "media": "cased", "worldwide": "cased", "bodies": "cased",
     "state_sectors": "cased", "person_pronouns": "lower", "group_pronouns": "lower", "visiting": "lower",
     "speaker_group_pronouns": "lower", "speaker_pronouns": "lower", "speaking_for": "lower",
-    "speech_verbs": "lower", "place_words": "lower",
+    "speech_verbs": "lower", "place_words": "lower", "not_actors": "cased",
     "based": "lower", "aimed_at": "lower", "generic_titles": "lower", "spellings": "map", "collective_roles": "map",
     "collective_states": "lower",
 }
@@ -97,6 +97,7 @@ class Tables:
     speaking_for: frozenset[str]
     speech_verbs: frozenset[str]
     place_words: frozenset[str]
+    not_actors: frozenset[str]
     visiting: frozenset[str]
     based: frozenset[str]
     aimed_at: frozenset[str]
