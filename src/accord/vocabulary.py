@@ -15,6 +15,8 @@ from . import datafile
 from .errors import InputError
 
 QUALIFIER_NAMES = ("more_than", "less_than", "about")
+FIGURE_KINDS = ("debt", "balance", "levy", "quota", "buy", "receive", "give")
+FIGURE_ROLES = ("recipient", "source", "place", "target", "partner", "whole", "subject", "other")
 
 
 def _section(kind: str, help: str) -> Any:
@@ -52,21 +54,31 @@ class Vocabulary:
     time_nouns: frozenset[str] = _section("lower", "nouns a date phrase may hang from")
     place_nouns: frozenset[str] = _section("lower", "nouns of an unnamed place")
     settlement_nouns: frozenset[str] = _section("lower", "nouns of a capital or city named by its country")
+    dateline_seats: dict[str, str] = _section("map", "datelines naming a seat (lower case) -> its country")
     context_words: dict[str, str] = _section("map", "words of the sentence -> PLOVER context")
     currency_signs: dict[str, str] = _section("map", "currency signs -> ISO 4217 code")
     currency_prefixes: dict[str, str] = _section("map", "currency codes written before the number -> ISO 4217 code")
     currency_words: dict[str, str] = _section("map", "currency words (lower case) -> ISO 4217 code")
+    currency_names: dict[str, str] = _section("map", "ISO 4217 code -> the word it shares with other currencies")
+    country_currencies: dict[str, str] = _section("map", "country (alpha-3) -> its currency in a family of currency_names")
+    explicit_currencies: frozenset[str] = _section("cased", "currencies that only the words before them replace")
     magnitudes: dict[str, float] = _section("numbers", "magnitude words -> factor")
+    number_words: dict[str, float] = _section("numbers", "numbers written as words -> value")
     qualifiers: dict[str, tuple[str, ...]] = _section("phrases", "words before a figure -> qualifier")
+    range_words: frozenset[str] = _section("lower", "words between the two bounds of a range")
+    units: dict[str, tuple[str, ...]] = _section("phrases", "measure units -> the forms that write them")
+    ellipsis_followers: frozenset[str] = _section("lower", "words after a number that leave its unit to the figure before")
     metric_words: frozenset[str] = _section("lower", "words naming a figure's metric")
     change_words: frozenset[str] = _section("lower", "nouns of a change of a flow")
     flow_nouns: frozenset[str] = _section("lower", "nouns of a flow a change belongs to")
-    counterpart_prepositions: frozenset[str] = _section("lower", "prepositions of a figure's counterpart")
-    unit_nouns: frozenset[str] = _section("lower", "counted nouns that are units")
+    figure_prepositions: dict[str, str] = _section("map", "prepositions -> the part of the country after them in a figure")
+    figure_kinds: dict[str, tuple[str, ...]] = _section("phrases", "kinds of figure -> the lemmas that mark them")
+    holder_nouns: frozenset[str] = _section("lower", "nouns whose owner holds the figure ('in Japan's favour')")
+    market_nouns: frozenset[str] = _section("lower", "nouns of market statistics, which no country holds")
 
 
 SECTIONS: dict[str, str] = {f.name: f.metadata["kind"] for f in fields(Vocabulary)}
-KEYS: dict[str, tuple[str, ...]] = {"qualifiers": QUALIFIER_NAMES}  # the keys a table may have, where they are fixed
+KEYS: dict[str, tuple[str, ...]] = {"qualifiers": QUALIFIER_NAMES, "figure_kinds": FIGURE_KINDS}  # the keys a table may have, where they are fixed
 
 
 def load_vocabulary(user_file: str | None = None) -> Vocabulary:
