@@ -12,7 +12,9 @@ from functools import lru_cache
 from typing import Any
 
 from .actors import ArticleActors, Tables
+from .ingest import read_dateline
 from .model import Article, Event, Location, Span
+from .vocabulary import Vocabulary, load_vocabulary
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "throughout", "across"}
 
@@ -156,25 +158,36 @@ def stated_location(scope: list[Any], actors: ArticleActors, gazetteer: Gazettee
     return None
 
 
-_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+)?"
-                       r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|\s+\([A-Za-z .-]{2,25}\)\s*[-\u2013\u2014])", re.M)
-
-
 def dateline_location(article: Article, gazetteer: Gazetteer, actors: ArticleActors) -> Location | None:
-    """ "ATHENS, May 2 -" at the head of a report: the place it was filed from."""
-    m = _DATELINE.search(article.text[:400])
-    if not m:
+    """ "ATHENS, May 2 -", "SRINAGAR, India (Reuters) -" at the head of a report: the place it was filed from."""
+    return filed_from(article.text, article.id, gazetteer, actors)
+
+
+def filed_from(text: str, article_id: str, gazetteer: Gazetteer, actors: ArticleActors,
+               words: Vocabulary | None = None) -> Location | None:
+    """The place of a text's dateline, resolved to its country (a seat such as "UNITED NATIONS" by the
+    vocabulary's dateline_seats)."""
+    line = read_dateline(text)
+    if line is None:
         return None
-    raw = m["place"].strip()
-    name = raw.title() if raw.isupper() else raw
-    code = _country_code(name, actors.tables)
+    raw = line.place
+    name = " ".join(w.capitalize() if w.isupper() else w for w in raw.split())
+    span = Span(article_id, line.start, line.end, raw)
+    seats = (words or load_vocabulary()).dateline_seats
+    if name.lower() in seats:
+        return Location(seats[name.lower()], name, how="dateline", span=span)
+    region = _country_code(line.region, actors.tables) if line.region else None
+    seat = actors.tables.places.get(name)
+    code = seat[0] if seat and seat[1] in ("name", "capital") else None
     if code:
-        return Location(code, None, how="dateline", span=Span(article.id, m.start("place"), m.end("place"), raw))
-    city = gazetteer.resolve(name, prefer=set(actors.country_counts()))
-    if city is None:
-        return None
-    return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "dateline",
-                    Span(article.id, m.start("place"), m.end("place"), raw))
+        return Location(code, name if seat and seat[1] == "capital" else None, how="dateline", span=span)
+    city = gazetteer.resolve(name, prefer={region} if region else set(actors.country_counts()),
+                             qualifier=line.region, tables=actors.tables)
+    if city is not None and (region is None or city.country == region):
+        return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "dateline", span)
+    if region:
+        return Location(region, name, how="dateline", span=span)
+    return None
 
 
 def locate(events: list[Event], article: Article, actors: ArticleActors, gazetteer: Gazetteer) -> list[Event]:
