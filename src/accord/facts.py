@@ -35,7 +35,8 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
             continue  # the date line and byline hold no figure of the news
         if "\n\n" in doc.text[max(0, sent.start_char - 4):sent.start_char] or sent.start == actors.first_token:
             before = ()  # a new paragraph
-        context = Context(tuple(events), topic, before)
+        named = any(actors.actor(m.entity).country for m in actors.mentions_in(list(sent)))
+        context = Context(tuple(events), topic, () if named else before)
         text = sent.text
         here = [actors.actor(m.entity).country for m in actors.mentions_in(list(sent))]
         countries = list(dict.fromkeys([c for c in here if c] + main))
@@ -175,7 +176,7 @@ def _unit_word(noun: Any) -> str:
 
 
 def _segment(span: Any, others: list[Figure], sent: Any) -> list[Any]:
-    """The clause that states a figure: the nearest verb above it, less clauses holding other figures."""
+    """The clause that states a figure: the nearest verb above it, less the other clauses under it."""
     tok = span.root
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:

@@ -24,6 +24,7 @@ _MODIFIERS = ("poss", "amod", "compound", "nmod", "nummod", "quantmod", "npadvmo
 _OF_WORDS = ("of", "in", "worth")  # "dlrs of U.S. goods", "dlrs in Japanese exports", "dlrs worth of U.S. wheat"
 _VALUE_WORDS = ("of", "at", "for")  # the noun before them is what the figure is: "a deficit of", "the shortfall, at"
 _PAIRED_KINDS = ("balance", "levy", "quota", "give", "receive", "buy")  # a figure between two countries by nature
+_TRANSFER_KINDS = ("give", "receive", "buy", "levy")  # an event of the clause states who pays whom
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +55,14 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
     things, goods = _things(span, fact_type)
     verb = _verb(span.root)
     kind = figure_kind(span, things, goods, verb, words)
-    parties = _parties(span, things, goods, verb, segment, actors, words)
-    parties += _from_events(verb, context.events, actors, parties)
+    subject = _subject(verb, span, actors)
+    parties = _parties(span, things, goods, verb, subject, segment, actors, words)
+    parties += _implied(things, subject, parties, context.topic, words)
+    if kind == "levy" and (verb is None or verb.lemma_.lower() not in words.levy_verbs):
+        # "Argentina will benefit from a quota at 10 pct duty": who benefits levies nothing
+        parties = [Party(p.country, "affected", p.token) if p.role == "subject" else p for p in parties]
+    if kind in _TRANSFER_KINDS:
+        parties += _from_events(verb, context.events, actors, parties)
     market = _market(segment, words)
     if not parties and not market:
         parties = list(context.before)
@@ -66,7 +73,7 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
         elif any(p.country == counterpart and p.role == "place" for p in parties):
             holder, counterpart = counterpart, None  # "the largest network in the Philippines, with 42 stations"
     if counterpart is None and holder is not None and kind in _PAIRED_KINDS:
-        counterpart = _pair_partner(actors, holder)
+        counterpart = _pair_partner(actors, holder) or (context.topic if context.topic != holder else None)
     return holder, counterpart
 
 
@@ -77,7 +84,7 @@ def sentence_parties(sent: Any, actors: ArticleActors, words: Vocabulary) -> tup
     verb = sent.root if sent.root.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return ()
-    subject = _subject(verb, sent[0:0])
+    subject = _subject(verb, sent[0:0], actors)
     subject_tokens = _phrase(subject) if subject is not None else set()
     out = []
     for m in actors.mentions_in(list(sent)):
@@ -126,6 +133,9 @@ def _described(root: Any) -> Any:
         return None
     verb = tok.head
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "was projected to top 10 billion": the subject of "projected"
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subj = verb.head
     if subj is None or subj.pos_ != "NOUN":
@@ -179,15 +189,30 @@ def _frames(span: Any) -> list[tuple[Any, str]]:
     while i > 0 and span.doc[i].dep_ in ("quantmod", "advmod", "det", "amod") and span.doc[i].pos_ != "NOUN":
         i -= 1  # "rescheduling of some", "tariffs on as much as"
     noun = i - 2 if i > 1 and span.doc[i - 1].text == "," else i - 1  # "France's trade shortfall, at 7.6 billion"
-    if i > 0 and span.doc[i].pos_ == "ADP" and span.doc[noun].pos_ in ("NOUN", "PROPN"):
+    if i > 0 and span.doc[i].pos_ == "ADP" and span.doc[noun].pos_ == "NOUN":
         found.append((span.doc[noun], span.doc[i].lower_))
     return found + [(c, prep) for f, prep in found for c in f.children if c.dep_ == "compound"]
 
 
-def _parties(span: Any, things: list[Any], goods: list[Any], verb: Any, segment: list[Any],
+def _implied(things: list[Any], subject: Any, parties: list[Party], topic: str | None,
+             words: Vocabulary) -> list[Party]:
+    """ "the country's 3,600 trade agents", "the government would buy", "its planned imports": a state named
+    by a common noun or a pronoun, with no country of its own in the article's table, is the article's."""
+    if topic is None:
+        return []
+    found = []
+    own = [c for t in things for c in t.children if c.dep_ == "poss"]
+    for tok, role in [(c, "own") for c in own] + ([(subject, "subject")] if subject is not None else []):
+        if any(p.role == role for p in parties) or tok.ent_type_:
+            continue
+        if tok.lemma_.lower() in words.state_nouns or tok.lower_ in ("its", "their"):
+            found.append(Party(topic, role, tok.i))
+    return found
+
+
+def _parties(span: Any, things: list[Any], goods: list[Any], verb: Any, subject: Any, segment: list[Any],
              actors: ArticleActors, words: Vocabulary) -> list[Party]:
     inside = {t.i for t in segment} | {t.i for t in span}
-    subject = _subject(verb, span)
     subject_tokens = _phrase(subject) if subject is not None else set()
     own_heads = {t.i for t in things}
     goods_heads = {t.i for t in goods}
@@ -269,23 +294,25 @@ def _first_number(verb: Any) -> int:
     return next((t.i for t in verb.subtree if t.like_num), 10**9)
 
 
-def _subject(verb: Any, span: Any) -> Any:
-    """The subject of the figure's clause, looking through relative, open and coordinated clauses."""
+def _subject(verb: Any, span: Any, actors: ArticleActors) -> Any:
+    """The subject of the figure's clause, looking through relative, open and coordinated clauses (and past a
+    pronoun that names no actor: "Houthi spokesman Sarea said it had carried out the attack using ten drones")."""
     tok = verb
-    for _ in range(4):
+    for _ in range(6):
         if tok is None:
             return None
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         if agent is not None:
             return agent  # "aid appropriated by Congress"
-        if subj is not None and len(span) and any(t.i == span.root.i for t in subj.subtree) \
-                and subj.i not in (span.root.i, span.root.head.i):
+        inside = subj is not None and len(span) and any(t.i == span.root.i for t in subj.subtree)
+        if inside and subj.i not in (span.root.i, span.root.head.i):
             return None  # "frustration over the balance - six billion dlrs - has reached ...": no other subject
-        if subj is not None:
+        if subj is not None and not inside:
             if subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
                 return tok.head  # "Turkey, which has 30,000 troops in Cyprus"
-            return subj
+            if not (subj.pos_ == "PRON" and actors.mention_at(subj.i) is None):
+                return subj
         if tok.dep_ == "relcl" and subj is None:
             return None
         if tok.head.i == tok.i:
@@ -322,13 +349,13 @@ _HOLDERS = {
 _COUNTERPARTS = {
     "debt": ("recipient",),
     "balance": ("partner", "other", "recipient", "whole", "subject"),
-    "levy": ("target", "goods", "recipient", "place", "partner", "other"),
-    "quota": ("recipient", "partner", "subject", "place", "other", "target"),
-    "buy": ("source", "goods", "partner", "recipient", "place", "other"),
-    "receive": ("subject", "recipient", "other"),
-    "give": ("recipient", "place", "target", "partner", "goods", "other"),
-    "other": ("place", "recipient", "target", "partner", "source", "goods", "whole", "other"),
-    "percent": ("whole", "place", "recipient", "target", "partner", "source", "goods", "other"),
+    "levy": ("target", "goods", "recipient", "place", "partner", "affected"),
+    "quota": ("recipient", "partner", "subject", "place", "target"),
+    "buy": ("source", "goods", "partner", "recipient", "place"),
+    "receive": ("subject", "recipient"),
+    "give": ("recipient", "place", "target", "partner", "goods"),
+    "other": ("place", "recipient", "target", "partner", "source", "goods", "whole"),
+    "percent": ("whole", "place", "recipient", "target", "partner", "source", "goods"),
 }
 
 

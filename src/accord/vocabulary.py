@@ -74,6 +74,8 @@ class Vocabulary:
     figure_prepositions: dict[str, str] = _section("map", "prepositions -> the part of the country after them in a figure")
     figure_kinds: dict[str, tuple[str, ...]] = _section("phrases", "kinds of figure -> the lemmas that mark them")
     holder_nouns: frozenset[str] = _section("lower", "nouns whose owner holds the figure ('in Japan's favour')")
+    levy_verbs: frozenset[str] = _section("lower", "verbs whose subject levies a tariff")
+    state_nouns: frozenset[str] = _section("lower", "common nouns of a state: the article's own country")
     market_nouns: frozenset[str] = _section("lower", "nouns of market statistics, which no country holds")
 
 
