@@ -13,7 +13,8 @@ def fact(value, metric="investment", holder="ITA", counterpart="AZE", date=None)
 def test_same_figure_within_rounding():
     assert same_fact(fact(1.7e9), fact(1.71e9))
     assert not same_fact(fact(1.7e9), fact(2.0e9))
-    assert not same_fact(fact(1.7e9), fact(1.7e9, holder="AZE", counterpart="ITA"))
+    assert not same_fact(fact(1.7e9), fact(1.7e9, holder="AZE", counterpart="ITA"))  # the mirror flow
+    assert not same_fact(fact(1.7e9), fact(1.7e9, holder="GEO", counterpart=None))  # no party in common
     assert conflicting(fact(1.7e9), fact(2.5e9))
     assert not conflicting(fact(1.7e9), fact(2.5e9, metric="contracts"))
 
