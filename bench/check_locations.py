@@ -50,12 +50,13 @@ def _predicted_from_file(path: Path) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def check(gold: dict[str, Any], predicted: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str, dict[str, Any], Any]]:
-    """(doc_id, gold id, gold event, predicted location or None when no event pairs with it)."""
+def check(gold: dict[str, Any], predicted: dict[str, list[dict[str, Any]]],
+          located_only: bool = True) -> list[tuple[str, str, dict[str, Any], Any]]:
+    """(doc_id, gold id, gold event, predicted location, "-" for none, or None when no event pairs with it)."""
     rows = []
     for doc_id, doc in sorted(gold.items()):
         for g in doc.get("events", []):
-            if not g.get("location"):
+            if located_only and not g.get("location"):
                 continue
             types = {g["type"], *g.get("also_types", [])}
             gw = _words(g["evidence"])
@@ -89,6 +90,10 @@ def main(argv: list[str]) -> int:
     req_found = [r for r in found if not r[2].get("optional")]
     req_right = [r for r in right if not r[2].get("optional")]
     print(f"required events only: {len(req_right)}/{len(req_found)} = {len(req_right) / max(len(req_found), 1):.3f}")
+    every = [r for r in check(gold, predicted, located_only=False) if r[3] is not None]
+    agree = [r for r in every if r[3] == (r[2].get("location") or "-")]
+    print(f"all found gold events, 'no place' right where gold has none: {len(agree)}/{len(every)} = "
+          f"{len(agree) / max(len(every), 1):.3f}")
     return 0
 
 

@@ -31,7 +31,8 @@ def test_capital_as_government_is_an_actor_not_a_place(annotator):
     x = extract(article_from_text("t", "Moscow condemned Warsaw over the expulsion."), annotator=annotator)
     e = next(e for e in x.events if e.type == "ACCUSE")
     assert (e.source.country, e.target.country) == ("RUS", "POL")
-    assert e.location is None
+    # Warsaw is the target, not a place: with nothing stated, a state's statement is placed at home
+    assert e.location is not None and (e.location.country, e.location.how) == ("RUS", "actors")
 
 
 def test_a_visit_happens_at_the_host(annotator):
@@ -53,9 +54,9 @@ def test_a_dateline_reads_the_user_s_place_names(annotator, tmp_path):
     from accord.settings import Settings
 
     user = tmp_path / "actors.yaml"
-    user.write_text("actors:\n  - {name: Zarqovia, country: GEO, kind: place}\n", encoding="utf-8")
+    user.write_text("actors:\n  - {name: Zarqovia, country: CYP, kind: place}\n", encoding="utf-8")
     text = "ZARQOVIA, May 2 - Greece and Cyprus signed a treaty on energy on Thursday."
     x = extract(article_from_text("t", text), published="1987-05-02", annotator=annotator,
                 settings=Settings(user_actors=str(user)))
     e = next(e for e in x.events if e.type == "SUPPORT")
-    assert e.location.country == "GEO" and e.location.how == "dateline"
+    assert e.location.country == "CYP" and e.location.how == "dateline"

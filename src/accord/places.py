@@ -11,12 +11,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from .actors import ArticleActors, Tables
+from .actors import INTERNATIONAL, ArticleActors, Tables
 from .ingest import read_dateline
 from .model import Article, Event, Location, Span
 from .vocabulary import Vocabulary, load_vocabulary
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "throughout", "across"}
+PLACE_PREPS = {"in", "at", "near", "into", "outside", "inside", "throughout", "across"}
 
 
 @dataclass(frozen=True)
@@ -147,15 +147,34 @@ def _entity_at(doc: Any, i: int, labels: tuple[str, ...]) -> Any:
     return doc[start:end]
 
 
-def stated_location(scope: list[Any], actors: ArticleActors, gazetteer: Gazetteer) -> Location | None:
-    """The first place named after "in"/"at" among the tokens of an event's clause."""
+def stated_location(scope: list[Any], actors: ArticleActors, gazetteer: Gazetteer,
+                    words: Vocabulary | None = None) -> Location | None:
+    """The first place named after "in", "at", "near", "into" among the tokens of an event's clause."""
+    words = words or load_vocabulary()
     for t in scope:
         if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
-            for cand in [t, *[x for x in t.subtree if x.i != t.i]]:
+            for cand in _place_phrase(t, words):
                 loc = place_at(cand, actors, gazetteer)
                 if loc is not None:
                     return loc
     return None
+
+
+def _place_phrase(noun: Any, words: Vocabulary) -> list[Any]:
+    """The tokens of a place phrase that can name the place: "at Baghdad International Airport", "in the town of
+    Samarra", "in Iraq's north"; not a country that owns something else ("in Iran's offensive", "in retaliation
+    for Japan's failure": a party is no place), nor what another preposition or clause adds."""
+    out = [noun]
+    placeish = noun.lemma_.lower() in words.place_nouns | words.settlement_nouns | words.region_words \
+        or noun.ent_type_ in ("GPE", "LOC", "FAC")
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc") or (c.dep_ == "prep" and c.lower_ != "of"):
+            continue
+        if c.dep_ == "poss" and not placeish:
+            continue
+        out += [t for t in _place_phrase(c, words)] if c.dep_ != "prep" else \
+            [t for o in c.children if o.dep_ == "pobj" for t in _place_phrase(o, words)]
+    return out
 
 
 def dateline_location(article: Article, gazetteer: Gazetteer, actors: ArticleActors) -> Location | None:
@@ -190,20 +209,107 @@ def filed_from(text: str, article_id: str, gazetteer: Gazetteer, actors: Article
     return None
 
 
-def locate(events: list[Event], article: Article, actors: ArticleActors, gazetteer: Gazetteer) -> list[Event]:
-    """Events of the report's own day with no stated place happened where the dateline says."""
+def locate(events: list[Event], article: Article, actors: ArticleActors, gazetteer: Gazetteer,
+           words: Vocabulary | None = None) -> list[Event]:
+    """Where each event happened that its clause places nowhere, in this order: "here" is the dateline;
+    the same act placed before in the article is there again ("the attack"); an act within one country
+    happened there; an attack, in the country attacked; a statement of the report's day, where the report
+    was filed, when that place is one of its parties' or a party is international; with no dateline, an
+    act of a state, at home."""
+    words = words or load_vocabulary()
     dateline = dateline_location(article, gazetteer, actors)
-    if dateline is None:
-        return events
-    return [replace(e, location=dateline) if e.location is None and _recent(e, article) else e for e in events]
+    out: list[Event] = []
+    for e in events:
+        loc = e.location if e.location is not None and e.location.country else None
+        loc = loc or _here(e, actors, dateline) or _as_before(e, out) or _at_home(e) or _attacked(e, words) \
+            or _filed(e, article, dateline, words) or (_home(e, words) if dateline is None else None)
+        out.append(e if loc is e.location else replace(e, location=loc))
+    return out
 
 
-def _recent(event: Event, article: Article) -> bool:
-    """The event happened within the week before the report (the dateline's news), by its stated date."""
+def _trigger(event: Event, actors: ArticleActors) -> Any:
+    span = actors.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _here(event: Event, actors: ArticleActors, dateline: Location | None) -> Location | None:
+    """ "a meeting here", "arrived here": the place of the dateline."""
+    tok = _trigger(event, actors)
+    if dateline is None or tok is None:
+        return None
+    scope = {t.i for t in tok.subtree} | {t.i for t in tok.head.subtree if tok.dep_ in ("nsubj", "dobj", "pobj")}
+    if any(t.lower_ == "here" and t.i in scope for t in tok.sent):
+        return dateline
+    return None
+
+
+def _parties(event: Event) -> tuple[str | None, str | None]:
+    return event.source.country, event.target.country if event.target is not None else None
+
+
+def _as_before(event: Event, earlier: list[Event]) -> Location | None:
+    """The same act between the same countries, placed by a sentence before ("killed in an airstrike at
+    Baghdad airport ... the airstrike"), is there again."""
+    pair = set(_parties(event))
+    for e in earlier:
+        if e.type == event.type and set(_parties(e)) == pair and e.location is not None \
+                and e.location.how == "stated" and e.location.country:
+            return replace(e.location, span=None)
+    return None
+
+
+def _state(code: str | None) -> bool:
+    return bool(code) and code not in INTERNATIONAL
+
+
+def _at_home(event: Event) -> Location | None:
+    """An act of a country on its own people or government happened in that country."""
+    source, target = _parties(event)
+    if _state(source) and source == target:
+        return Location(source, None, how="actors")
+    return None
+
+
+def _attacked(event: Event, words: Vocabulary) -> Location | None:
+    """An attack with no place stated happened in the country attacked."""
+    _, target = _parties(event)
+    if event.type in words.attack_types and _state(target):
+        return Location(target, None, how="actors")
+    return None
+
+
+def _filed(event: Event, article: Article, dateline: Location | None, words: Vocabulary) -> Location | None:
+    """A statement or act of the report's own day (or undated) happened where the report was filed from,
+    when that country is a party to it, or a party is international, or the dateline is a seat such as the
+    United Nations (bodies meet where their reporters are); a report filed from a third country (a
+    listening post) places nothing."""
+    if dateline is None or not dateline.country or not _of_the_day(event, article):
+        return None
+    source, target = _parties(event)
+    seat = bool(dateline.place) and str(dateline.place).lower() in words.dateline_seats
+    if seat or dateline.country in (source, target) or any(c in INTERNATIONAL for c in (source, target) if c):
+        return dateline
+    return None
+
+
+def _of_the_day(event: Event, article: Article) -> bool:
+    """Undated, or dated within the week before the report (its news) or later (a plan said on the report's
+    day is dated when it is to happen)."""
     import datetime as dt
 
-    ref, date = article.published, event.date
-    if ref is None or date is None or ref.precision != "day" or date.precision != "day":
+    date, ref = event.date, article.published
+    if date is None:
+        return True
+    if ref is None or ref.precision != "day":
         return False
-    days = (dt.date.fromisoformat(ref.value) - dt.date.fromisoformat(date.value)).days
-    return 0 <= days <= 7
+    if date.precision == "day":
+        return (dt.date.fromisoformat(ref.value) - dt.date.fromisoformat(date.value)).days <= 7
+    return date.value > ref.value[:len(date.value)]
+
+
+def _home(event: Event, words: Vocabulary) -> Location | None:
+    """With no dateline, an act of a state (not an attack) with no place stated happened at home."""
+    source, _ = _parties(event)
+    if _state(source) and event.type not in words.attack_types and event.mode != "visit":
+        return Location(source, None, how="actors")
+    return None

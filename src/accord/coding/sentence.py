@@ -48,7 +48,7 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
         if roles is None:
             lines.append(f"{where}: dropped, {why}")
             continue
-        tokens = scope(hit)
+        tokens = scope(hit, words)
         stated = stated_place(tokens, actors, gazetteer, words)  # looked up once, used for the roles and the event
         place = location(hit, actors, roles, rule.type, rule.mode, tokens, stated, words)
         where_said = place or (stated_location(list(sent), actors, gazetteer) if gazetteer is not None else None)
