@@ -109,9 +109,9 @@ def _counts(sent: Any, figures: list[Figure], words: Vocabulary, collectives: fr
             continue
         start = _number_start(tok)
         qual = qualifier_before(sent.text, start.idx - sent.start_char, words=words)
-        out.append(Figure(start.idx - sent.start_char, noun.idx + len(noun) - sent.start_char, "count", value, unit,
+        end = noun if noun.i == tok.head.i or noun.is_ancestor(tok) else tok.head  # "18 FM and five AM stations"
+        out.append(Figure(start.idx - sent.start_char, end.idx + len(end) - sent.start_char, "count", value, unit,
                           qualifier=qual))
-        covered.append((start.idx - sent.start_char, noun.idx + len(noun) - sent.start_char))
     return out
 
 

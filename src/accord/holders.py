@@ -74,6 +74,8 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
             holder, counterpart = counterpart, None  # "the largest network in the Philippines, with 42 stations"
     if counterpart is None and holder is not None and kind in _PAIRED_KINDS:
         counterpart = _pair_partner(actors, holder) or (context.topic if context.topic != holder else None)
+    if holder is None and counterpart is not None and kind in _PAIRED_KINDS and not market:
+        holder = _pair_partner(actors, counterpart)  # "Peru will receive 70 mln dlrs": from the article's other party
     return holder, counterpart
 
 

@@ -54,6 +54,7 @@ class Vocabulary:
     time_nouns: frozenset[str] = _section("lower", "nouns a date phrase may hang from")
     place_nouns: frozenset[str] = _section("lower", "nouns of an unnamed place")
     settlement_nouns: frozenset[str] = _section("lower", "nouns of a capital or city named by its country")
+    support_verbs: frozenset[str] = _section("lower", "verbs that carry a noun's act: their place is the act's")
     other_act_prepositions: frozenset[str] = _section("lower", "prepositions adding another act, not the event's place")
     region_words: frozenset[str] = _section("lower", "nouns of a part of a country ('in Iraq's north')")
     attack_types: frozenset[str] = _section("types", "event types of force, placed where the target is")

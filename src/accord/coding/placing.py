@@ -19,7 +19,12 @@ def scope(hit: Hit, words: Vocabulary | None = None) -> list[Any]:
     preposition of another act adds ("ready to continue talks despite its failure to conclude them in
     Washington": vocabulary other_act_prepositions)."""
     if hit.kind == "noun":
-        return _unnested(hit.token, words, hit.token.lemma_)
+        tokens = _unnested(hit.token, words, hit.token.lemma_)
+        verb = hit.token.head
+        if hit.token.dep_ == "dobj" and verb.lemma_.lower() in (words or load_vocabulary()).support_verbs:
+            # "launched an offensive into northern Syria": the support verb's place is the act's
+            tokens += [t for c in verb.children if c.dep_ == "prep" for t in _unnested(c, words, hit.token.lemma_)]
+        return tokens
     subject = {t.i for c in hit.anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     return [t for c in hit.anchor.children if c.dep_ in ("prep", "dobj", "advmod", "npadvmod")
             for t in _unnested(c, words, hit.token.lemma_) if t.i not in subject]
