@@ -246,3 +246,9 @@ def test_a_figure_is_dated_by_its_clause(actors_of):
     table = actors_of("Brazil's surplus rose to 7.4 billion dollars last year from 4.3 billion in 1985.")
     dated = {f.value: f.date.value for f in find_facts(table.doc, table, reference=FuzzyDate("1987-04-27", "day"))}
     assert dated == {7.4e9: "1986", 4.3e9: "1985"}
+
+
+def test_trade_between_two_countries_is_held_by_the_first_named(actors_of):
+    assert _parties(actors_of, "Trade between Chile and Peru reached 4.6 billion dlrs.") == [(4.6e9, "CHL", "PER")]
+    text = "Chile and Peru met. Chile thanked Peru. Trade between the two countries reached 2.1 billion dlrs."
+    assert _parties(actors_of, text) == [(2.1e9, "CHL", "PER")]

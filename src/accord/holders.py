@@ -218,9 +218,13 @@ def _parties(span: Any, things: list[Any], goods: list[Any], verb: Any, subject:
     subject_tokens = _phrase(subject) if subject is not None else set()
     own_heads = {t.i for t in things}
     goods_heads = {t.i for t in goods}
-    out = []
+    out: list[Party] = []
+    pair: list[Party] = []
     for m in actors.mentions_in(list(span.sent)):
         actor = actors.actor(m.entity)
+        if m.kind == "collective" and m.head in inside and actors.doc[m.head].head.lower_ == "between":
+            pair = _pair_parties(actors, m)  # "trade between the two countries": the article's pair, first named first
+            continue
         if not actor.country or "MED" in actor.sectors or m.kind == "collective":
             continue
         tok = actors.doc[m.head]
@@ -230,7 +234,15 @@ def _parties(span: Any, things: list[Any], goods: list[Any], verb: Any, subject:
             continue  # "30,000 troops in Cyprus": the counted noun's country was only guessed from the place
         role = _recipient(tok, span, verb) or _role(tok, own_heads, goods_heads, subject_tokens, verb, words)
         out.append(Party(actor.country, role, m.head))
-    return out
+    return out or pair
+
+
+def _pair_parties(actors: ArticleActors, m: Any) -> list[Party]:
+    pair = actors.pair(actors.doc[m.head].lower_)
+    if not pair:
+        return []
+    first, second = actors.actor(pair[0]).country, actors.actor(pair[1]).country
+    return [Party(first, "joint", m.head), Party(second, "partner", m.head)] if first and second else []
 
 
 def _phrase(head: Any) -> set[int]:
@@ -278,6 +290,8 @@ def _role(tok: Any, own: set[int], goods: set[int], subject: set[int], verb: Any
         prep = head.head
         if prep.lower_ == "of" and prep.head.i in own:
             return "own"  # "the debt of Nigeria"
+        if prep.lower_ == "between" and tok.dep_ != "conj":
+            return "joint"  # "trade between Azerbaijan and Italy": the first named, then its partner
         if prep.head.lower_ in words.holder_nouns:
             return "holder_noun"
         return words.figure_prepositions.get(prep.lower_, "other")
@@ -339,14 +353,14 @@ def _from_events(verb: Any, events: tuple[Event, ...], actors: ArticleActors, pa
 # the parts that may hold a figure of each kind, in order; then those that may be its counterpart
 _HOLDERS = {
     "debt": ("own", "subject", "holder_noun"),
-    "balance": ("holder_noun", "own", "subject"),
+    "balance": ("holder_noun", "own", "subject", "joint"),
     "levy": ("subject", "own"),
-    "quota": ("goods", "own", "subject"),
+    "quota": ("goods", "own", "subject", "joint"),
     "buy": ("subject", "own"),
     "receive": ("source", "own"),
-    "give": ("own", "subject"),
-    "other": ("own", "holder_noun", "subject"),
-    "percent": ("own", "subject"),
+    "give": ("own", "subject", "joint"),
+    "other": ("own", "holder_noun", "subject", "joint"),
+    "percent": ("own", "subject", "joint"),
 }
 _COUNTERPARTS = {
     "debt": ("recipient",),
