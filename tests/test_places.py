@@ -114,3 +114,11 @@ def test_the_same_act_named_again_is_where_it_was_stated(annotator):
     text = "Greek and Turkish diplomats met in Geneva on Monday. Greece held further talks with Turkey on Tuesday."
     events = [e for e in _events(annotator, text) if e.type == "CONSULT"]
     assert len(events) == 2 and all(e.location is not None and e.location.country == "CHE" for e in events)
+
+
+def test_regions_and_provinces_not_only_cities(annotator):
+    g = Gazetteer.load()
+    assert g.region("Darfur") == "SDN" and g.region("Bavaria") == "DEU" and g.region("Quebec") == "CAN"
+    assert g.region("Punjab") is None and g.region("Punjab", prefer={"PAK"}) == "PAK"  # two countries name it
+    assert _located(annotator, "Rebels attacked an army base in Darfur on Monday.", "ASSAULT") == ("SDN", "stated")
+    assert _located(annotator, "Turkish jets struck targets in Idlib.", "ASSAULT") == ("SYR", "stated")

@@ -7,7 +7,7 @@ Ambiguous names go to the country the article's actors belong to, else to the la
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +36,7 @@ class Gazetteer:
 
     cities: dict[str, tuple[City, ...]]
     us_states: dict[str, str]
+    regions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Darfur" -> ("SDN",)
 
     @classmethod
     def load(cls) -> "Gazetteer":
@@ -43,6 +44,15 @@ class Gazetteer:
 
     def candidates(self, name: str) -> tuple[City, ...]:
         return self.cities.get(name, ())
+
+    def region(self, name: str, *, prefer: set[str] = frozenset()) -> str | None:
+        """The country of a region or province ("Darfur", "Idlib", "Bavaria"); an ambiguous name ("Punjab")
+        only where the article names one of its countries."""
+        found = self.regions.get(name) or self.regions.get(_ascii(name)) or ()
+        if len(found) == 1:
+            return found[0]
+        preferred = [c for c in found if c in prefer]
+        return preferred[0] if len(preferred) == 1 else None
 
     def resolve(self, name: str, *, prefer: set[str] = frozenset(), qualifier: str | None = None,
                 tables: Tables | None = None) -> City | None:
@@ -83,7 +93,32 @@ def _load() -> Gazetteer:
         for form in forms:
             cities.setdefault(form, []).append(city)
     states = {s["name"]: code for code, s in gc.get_us_states().items()}
-    return Gazetteer({k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in cities.items()}, states)
+    return Gazetteer({k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in cities.items()}, states,
+                     _regions({c["iso"]: c["iso3"] for c in gc.get_countries().values()}))
+
+
+_SUBDIVISION_WORDS = re.compile(r"\s+(?:Province|Oblast|Governorate|Region|Prefecture|State|District|Territory)$")
+
+
+def _regions(iso3: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Region names -> countries: ISO 3166-2 subdivisions (pycountry) and data/regions.yaml."""
+    import pycountry
+    import yaml
+
+    from . import datafile
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        country = iso3.get(sub.country_code)
+        if country is None or not _ENGLISH_NAME.fullmatch(_ascii(sub.name)):
+            continue
+        for form in {sub.name, _ascii(sub.name), _SUBDIVISION_WORDS.sub("", sub.name)}:
+            found.setdefault(form, set()).add(country)
+    text, _ = datafile.shipped("regions.yaml")
+    for country, names in (yaml.safe_load(text) or {}).items():
+        for name in names:
+            found.setdefault(str(name), set()).add(str(country))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 _ENGLISH_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
@@ -124,11 +159,13 @@ def place_at(token: Any, actors: ArticleActors, gazetteer: Gazetteer) -> Locatio
     after = doc[ent.end:ent.end + 3]
     if len(after) >= 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "LOC"):
         qualifier = after[1].text
-    city = gazetteer.resolve(ent.text, prefer=set(actors.country_counts()), qualifier=qualifier, tables=actors.tables)
+    prefer = set(actors.country_counts())
+    city = gazetteer.resolve(ent.text, prefer=prefer, qualifier=qualifier, tables=actors.tables)
+    span = Span(actors.article_id, ent.start_char, ent.end_char, ent.text)
     if city is None:
-        return None
-    return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "stated",
-                    Span(actors.article_id, ent.start_char, ent.end_char, ent.text))
+        region = gazetteer.region(ent.text, prefer=prefer)  # "in Darfur", "the Zangilan region"
+        return Location(region, ent.text, how="stated", span=span) if region else None
+    return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "stated", span)
 
 
 def _entity_at(doc: Any, i: int, labels: tuple[str, ...]) -> Any:
