@@ -252,3 +252,7 @@ def test_trade_between_two_countries_is_held_by_the_first_named(actors_of):
     assert _parties(actors_of, "Trade between Chile and Peru reached 4.6 billion dlrs.") == [(4.6e9, "CHL", "PER")]
     text = "Chile and Peru met. Chile thanked Peru. Trade between the two countries reached 2.1 billion dlrs."
     assert _parties(actors_of, text) == [(2.1e9, "CHL", "PER")]
+
+
+def test_a_participle_of_the_figure_s_noun_is_part_of_its_phrase(actors_of):
+    assert _parties(actors_of, "Spain has 3,000 troops stationed in Lebanon.") == [(3000, "ESP", "LBN")]

@@ -188,7 +188,8 @@ def _segment(span: Any, others: list[Figure], sent: Any) -> list[Any]:
     excluded: set[int] = set()
     for d in verb.subtree:
         if d.i != verb.i and d.pos_ in ("VERB", "AUX") and d.dep_ in ("advcl", "pcomp", "conj", "ccomp", "relcl", "acl") \
-                and span.root not in d.subtree and not any(t in d.subtree for t in span):
+                and span.root not in d.subtree and not any(t in d.subtree for t in span) \
+                and not (d.dep_ == "acl" and d.head in span):  # "40,000 troops stationed in Korea" is the figure's
             excluded.update(t.i for t in d.subtree)
     return [t for t in verb.subtree if t.i not in excluded]
 

@@ -70,7 +70,7 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
     if holder is None and context.topic and not market:
         if context.topic != counterpart:
             holder = context.topic
-        elif any(p.country == counterpart and p.role == "place" for p in parties):
+        elif kind not in ("receive",):
             holder, counterpart = counterpart, None  # "the largest network in the Philippines, with 42 stations"
     if counterpart is None and holder is not None and kind in _PAIRED_KINDS:
         counterpart = _pair_partner(actors, holder) or (context.topic if context.topic != holder else None)
