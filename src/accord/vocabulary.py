@@ -99,8 +99,21 @@ def _load_vocabulary(user_file: str | None) -> Vocabulary:
     missing = [name for name in SECTIONS if name not in sections]
     if missing:
         raise InputError(where, f"sections missing: {', '.join(missing)}")
+    _check_figure_tables(sections, where)
     if user_file:
         text, where = datafile.user(user_file, "vocabulary")
         datafile.merge(sections, datafile.compose(text, where), where, SECTIONS, keys=KEYS)
+        _check_figure_tables(sections, where)
     values: dict[str, Any] = {name: frozenset(v) if isinstance(v, list) else v for name, v in sections.items()}
     return Vocabulary(**values)
+
+
+def _check_figure_tables(sections: dict[str, Any], where: str) -> None:
+    """The figure tables' values: a part a preposition gives (FIGURE_ROLES), ISO 4217 codes for currencies."""
+    for prep, role in sections.get("figure_prepositions", {}).items():
+        if role not in FIGURE_ROLES:
+            raise InputError(where, f"figure_prepositions: {prep!r} -> {role!r} should be one of {', '.join(FIGURE_ROLES)}")
+    for section in ("currency_signs", "currency_prefixes", "currency_words", "country_currencies"):
+        for word, code in sections.get(section, {}).items():
+            if not (len(code) == 3 and code.isalpha() and code.isupper()):
+                raise InputError(where, f"{section}: {word!r} -> {code!r} should be an ISO 4217 code (three capitals)")
