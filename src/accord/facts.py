@@ -33,7 +33,7 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
     for sent in doc.sents:
         if sent.end <= actors.first_token:
             continue  # the date line and byline hold no figure of the news
-        if "\n\n" in doc.text[max(0, sent.start_char - 4):sent.start_char] or sent.start == actors.first_token:
+        if "\n\n" in actors.text[max(0, sent.start_char - 4):sent.start_char] or sent.start == actors.first_token:
             before = ()  # a new paragraph
         named = any(actors.actor(m.entity).country for m in actors.mentions_in(list(sent)))
         context = Context(tuple(events), topic, () if named else before)
