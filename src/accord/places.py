@@ -235,8 +235,8 @@ def filed_from(text: str, article_id: str, gazetteer: Gazetteer, actors: Article
     region = _country_code(line.region, actors.tables) if line.region else None
     seat = actors.tables.places.get(name)
     code = seat[0] if seat and seat[1] in ("name", "capital") else None
-    if code:
-        return Location(code, name if seat and seat[1] == "capital" else None, how="dateline", span=span)
+    if code:  # a country, or its capital (which then names the country, not a place of its own)
+        return Location(code, None, how="dateline", span=span)
     city = gazetteer.resolve(name, prefer={region} if region else set(actors.country_counts()),
                              qualifier=line.region, tables=actors.tables)
     if city is not None and (region is None or city.country == region):
