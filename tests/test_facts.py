@@ -256,3 +256,8 @@ def test_trade_between_two_countries_is_held_by_the_first_named(actors_of):
 
 def test_a_participle_of_the_figure_s_noun_is_part_of_its_phrase(actors_of):
     assert _parties(actors_of, "Spain has 3,000 troops stationed in Lebanon.") == [(3000, "ESP", "LBN")]
+
+
+def test_a_figure_that_takes_the_unit_of_another_takes_its_parties(actors_of):
+    text = "Spain's trade deficit with Morocco was 2.1 billion euros in 2020 against 1.4 billion in 2019."
+    assert _parties(actors_of, text) == [(2.1e9, "ESP", "MAR"), (1.4e9, "ESP", "MAR")]

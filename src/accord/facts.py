@@ -42,11 +42,13 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
         countries = list(dict.fromkeys([c for c in here if c] + main))
         figures = find_figures(text, words=words, countries=countries, country_of=lambda name: _country(actors, name))
         figures += _counts(sent, figures, words, actors.tables.collectives)
+        parties: dict[int, tuple[str | None, str | None]] = {}
         for fig in sorted(figures, key=lambda f: f.start):
             fact = _fact(fig, sent, actors, words, reference, context, [f for f in figures if f is not fig],
-                         len(facts) + 1)
+                         len(facts) + 1, parties.get(fig.like) if fig.like is not None else None)
             if fact is None or (fact.span.start, fact.span.end, fact.value) in seen:
                 continue
+            parties[fig.start] = (fact.holder, fact.counterpart)
             seen.add((fact.span.start, fact.span.end, fact.value))
             facts.append(fact)
         before = sentence_parties(sent, actors, words) or before
@@ -72,14 +74,16 @@ def _country(actors: ArticleActors, name: str) -> str | None:
 
 
 def _fact(fig: Figure, sent: Any, actors: ArticleActors, words: Vocabulary, reference: FuzzyDate | None,
-          context: Context, others: list[Figure], n: int) -> Fact | None:
+          context: Context, others: list[Figure], n: int,
+          like: tuple[str | None, str | None] | None = None) -> Fact | None:
     doc = sent.doc
     a, b = sent.start_char + fig.start, min(sent.start_char + fig.end, sent.end_char)
     span = doc.char_span(a, b, alignment_mode="expand") if a < b else None
     if span is None:
         return None
     segment = _segment(span, others, sent)
-    holder, counterpart = _change_parties(span, sent, actors, words) or \
+    # "7.6 billion francs in 1986 against 5.1 billion in 1985": the second is the first's
+    holder, counterpart = like or _change_parties(span, sent, actors, words) or \
         figure_parties(span, fig.fact_type, actors, words, segment=segment, context=context)
     return Fact(
         id=f"{actors.article_id}:f{n}", article_id=actors.article_id,

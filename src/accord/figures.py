@@ -33,6 +33,7 @@ class Figure:
     alt_value: float | None = None
     alt_unit: str | None = None
     qualifier: str = "exact"
+    like: int | None = None  # the start of the figure whose unit it took ("from 4.3 billion"): its parties too
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,9 @@ class _Number:
     factor: float  # of the magnitude that followed ("300 mln"), else 1
     fact_type: str | None  # None: nothing says what it is of
     unit: str | None
-    elliptic: bool
-    tail: bool  # a word after it says what it is of ("dlrs", "pct", "km")  # "4.3 billion in 1985": a magnitude, then a word that names no thing
+    elliptic: bool  # "4.3 billion in 1985": a magnitude, then a word that names no thing
+    tail: bool  # a word after it says what it is of ("dlrs", "pct", "km")
+    like: int | None = None  # the start of the number whose unit it took
 
 
 def find_figures(text: str, *, words: Vocabulary | None = None, countries: Sequence[str] = (),
@@ -268,13 +270,14 @@ def _borrow_units(numbers: list[_Number]) -> list[_Number]:
                       if d.fact_type in ("money", "quantity") and d.unit not in SKIPPED_UNITS]
             donors = [d for d in donors if d.factor != 1.0] or donors  # "7.6 billion francs ... against 5.1 billion"
             if donors:
-                n = replace(n, fact_type=donors[0].fact_type, unit=donors[0].unit)
+                n = replace(n, fact_type=donors[0].fact_type, unit=donors[0].unit, like=donors[0].start)
         out.append(n)
     return out
 
 
 def _figure(text: str, n: _Number, p: _Patterns) -> Figure:
-    return Figure(n.start, n.end, str(n.fact_type), n.value, str(n.unit), qualifier=qualifier_before(text, n.start, p=p))
+    return Figure(n.start, n.end, str(n.fact_type), n.value, str(n.unit), qualifier=qualifier_before(text, n.start, p=p),
+                  like=n.like)
 
 
 def _join_conversions(text: str, figures: list[Figure]) -> list[Figure]:
