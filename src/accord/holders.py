@@ -321,8 +321,8 @@ def _subject(verb: Any, span: Any, actors: ArticleActors) -> Any:
         agent = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         if agent is not None:
             return agent  # "aid appropriated by Congress"
-        inside = subj is not None and len(span) and any(t.i == span.root.i for t in subj.subtree)
-        if inside and subj.i not in (span.root.i, span.root.head.i):
+        inside = subj is not None and len(span) > 0 and any(t.i == span.root.i for t in subj.subtree)
+        if subj is not None and inside and subj.i not in (span.root.i, span.root.head.i):
             return None  # "frustration over the balance - six billion dlrs - has reached ...": no other subject
         if subj is not None and not inside:
             if subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":

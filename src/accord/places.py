@@ -7,6 +7,7 @@ Ambiguous names go to the country the article's actors belong to, else to the la
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -45,7 +46,7 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[City, ...]:
         return self.cities.get(name, ())
 
-    def region(self, name: str, *, prefer: set[str] = frozenset()) -> str | None:
+    def region(self, name: str, *, prefer: Collection[str] = ()) -> str | None:
         """The country of a region or province ("Darfur", "Idlib", "Bavaria"); an ambiguous name ("Punjab")
         only where the article names one of its countries."""
         found = self.regions.get(name) or self.regions.get(_ascii(name)) or ()
@@ -54,7 +55,7 @@ class Gazetteer:
         preferred = [c for c in found if c in prefer]
         return preferred[0] if len(preferred) == 1 else None
 
-    def resolve(self, name: str, *, prefer: set[str] = frozenset(), qualifier: str | None = None,
+    def resolve(self, name: str, *, prefer: Collection[str] = (), qualifier: str | None = None,
                 tables: Tables | None = None) -> City | None:
         """The city a name most likely means: qualified ("Paris, Texas"), in a preferred country, else the largest."""
         found = self.candidates(name)
