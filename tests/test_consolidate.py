@@ -13,7 +13,8 @@ def fact(value, metric="investment", holder="ITA", counterpart="AZE", date=None)
 def test_same_figure_within_rounding():
     assert same_fact(fact(1.7e9), fact(1.71e9))
     assert not same_fact(fact(1.7e9), fact(2.0e9))
-    assert not same_fact(fact(1.7e9), fact(1.7e9, holder="AZE", counterpart="ITA"))
+    assert not same_fact(fact(1.7e9), fact(1.7e9, holder="AZE", counterpart="ITA"))  # the mirror flow
+    assert not same_fact(fact(1.7e9), fact(1.7e9, holder="GEO", counterpart=None))  # no party in common
     assert conflicting(fact(1.7e9), fact(2.5e9))
     assert not conflicting(fact(1.7e9), fact(2.5e9, metric="contracts"))
 
@@ -83,3 +84,45 @@ def test_seed_people_across_the_two_articles(tmp_path, shared):
         people = {p["name"]: p for p in store.people(country="AZE")}
     assert len(people["Zakir Hasanov"]["articles"]) == 2
     assert len(people["Ilham Aliyev"]["articles"]) == 2
+
+
+def test_one_figure_seen_from_its_two_sides_is_one_cluster():
+    tariff = {"fact_type": "money", "unit": "USD", "value": 3e8, "holder": "USA", "counterpart": "JPN", "metric": "tariff"}
+    goods = dict(tariff, holder="JPN", counterpart="USA", metric="export")  # the exporter's view of the same sum
+    assert same_fact(tariff, goods)
+    assert same_fact(tariff, dict(tariff, holder="USA", counterpart=None))  # one party in common suffices
+    assert not same_fact(tariff, dict(tariff, value=4e8))
+    assert same_fact(tariff, dict(tariff, date="1987-03"))  # a date on one side only does not part them
+    assert not same_fact(dict(tariff, date="1987-03"), dict(tariff, date="1986-03"))
+
+
+def test_reports_of_one_story_a_few_days_apart_are_one_event_a_week_apart_are_not():
+    a = {"type": "THREATEN", "date": "1991-04-07", "source": {"country": "GBR"}, "target": {"country": "JPN"},
+         "evidence": "Britain warned Japan over the telecoms row."}
+    assert same_event(a, dict(a, date="1991-04-11", evidence="A British minister said he had warned Tokyo."))
+    assert not same_event(a, dict(a, date="1991-04-14"))
+
+
+def test_an_undated_report_must_say_what_the_other_says():
+    a = {"type": "AGREE", "date": None, "source": {"country": "JPN"}, "target": {"country": "USA"},
+         "evidence": "Japan said it was ready to continue trade talks with the United States."}
+    same_words = dict(a, evidence="Tokyo is ready to continue the trade talks, officials said.")
+    other_act = dict(a, evidence="The prime minister prepares to visit Washington at the end of the month.")
+    assert same_event(a, same_words) and not same_event(a, other_act)
+    # the same figure in both makes two differently worded reports one
+    assert same_event(dict(a, evidence="Japan offered to buy 300 mln dlrs of chips."),
+                      dict(a, evidence="The purchase of 300 mln dlrs of American chips was offered."))
+
+
+def test_a_figure_and_its_mirror_across_reports_in_the_store(tmp_path):
+    texts = {
+        "a": "date 1991-04-01\n\nOfficials said the United States will impose the 250 mln dlrs in tariffs on Japan.",
+        "b": "date 1991-04-03\n\nThe United States will raise tariffs on 250 mln dlrs of Japanese exports.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text)
+    with Store.open(tmp_path / "c.db") as store:
+        process([tmp_path], settings=Settings(), store=store)
+        figures = [f for f in store.facts(type="money") if f["value"] == 250e6]
+        assert len({f["doc_id"] for f in figures}) == 2
+        assert len({f["cluster"] for f in figures}) == 1

@@ -71,3 +71,193 @@ def test_a_change_belongs_to_the_flow_it_changes(actors_of):
     [fact] = [f for f in find_facts(table.doc, table) if f.fact_type == "percent"]
     assert (fact.holder, fact.counterpart, fact.value) == ("UGA", "KEN", 12)
     assert fact.date.value == "2021"
+
+
+# ---------------------------------------------------------------- figures as wire copy writes them
+
+def _one(text, **kw):
+    from accord.figures import find_figures as read
+
+    figs = read(text, **kw)
+    assert len(figs) == 1, figs
+    return figs[0]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("a grant of 300 mln dlrs", 300e6, "USD"),
+    ("an eight billion dlr bridge", 8e9, "USD"),
+    ("a budget of 7.5 billion naira", 7.5e9, "NGN"),
+    ("a loan of 500 mln stg", 500e6, "GBP"),
+    ("sales of 12.345 billion roubles", 12.345e9, "RUB"),  # a decimal point before a magnitude
+    ("a bill of 2,500 million yen", 2.5e9, "JPY"),
+    ("fines of three mln dlrs", 3e6, "USD"),
+    ("a credit of 4 bln Swiss francs", 4e9, "CHF"),
+    ("a sale of 90 mln Canadian dlrs", 90e6, "CAD"),
+    ("5 mln CFA francs", 5e6, "XOF"),
+    ("10 mln cruzados", 10e6, "BRC"),
+])
+def test_wire_money(text, value, unit):
+    fig = _one(text)
+    assert (fig.fact_type, fig.unit) == ("money", unit) and fig.value == pytest.approx(value)
+
+
+def test_percent_in_wire_form_and_words():
+    assert (_one("a rise of 100 pct").value, _one("about four pct").value) == (100, 4)
+    assert _one("about four pct").qualifier == "about"
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("a pipeline of 400 km", 400, "km"), ("some 250 miles away", 250, "miles"), ("340 kms north", 340, "km"),
+    ("15.8 mln barrels per day", 15.8e6, "bpd"), ("100,000 bpd of crude", 1e5, "bpd"),
+    ("9.7 mln hectares of land", 9.7e6, "hectares"), ("a quota of 4,500 tonnes", 4500, "tonnes"),
+])
+def test_measures_are_quantities_in_a_plain_unit(text, value, unit):
+    fig = _one(text)
+    assert (fig.fact_type, fig.unit) == ("quantity", unit) and fig.value == pytest.approx(value)
+
+
+def test_durations_are_no_fact():
+    from accord.figures import find_figures as read
+
+    assert read("a five-year accord after 18 months of talks and a 17-month delay") == []
+
+
+def test_a_range_gives_both_bounds_with_the_qualifier_of_the_first():
+    from accord.figures import find_figures as read
+
+    yen = read("It wants between 75 and 80 billion yen.")
+    assert [(f.value, f.unit, f.qualifier) for f in yen] == [(75e9, "JPY", "exact"), (80e9, "JPY", "exact")]
+    loans = read("They rescheduled some 1.4 to 1.5 billion dlrs in loans.")
+    assert [(f.value, f.qualifier) for f in loans] == [(1.4e9, "about"), (1.5e9, "about")]
+    assert [f.value for f in read("a fall of 15 to 20 pct")] == [15, 20]
+    assert [f.value for f in read("costs of $5-6 billion")] == [5e9, 6e9]
+
+
+def test_a_year_bounds_no_range():
+    from accord.figures import find_figures as read
+
+    assert [f.value for f in read("inflation fell from 310 pct in 1984 to 12.5 pct")] == [310, 12.5]
+
+
+@pytest.mark.parametrize("before,qualifier", [
+    ("up to ", "less_than"), ("as much as ", "less_than"), ("nearly ", "about"), ("some ", "about"),
+    ("is projected to top ", "more_than"), ("just over ", "more_than"), ("estimated to cost ", "about"),
+])
+def test_wire_qualifiers(before, qualifier):
+    assert _one(before + "40 mln dlrs").qualifier == qualifier
+
+
+def test_a_magnitude_without_a_unit_takes_the_unit_of_the_figure_before():
+    from accord.figures import find_figures as read
+
+    figs = read("The gap widened to 6.1 billion dollars this year from 3.2 billion in 1983, and 900 mln of it was oil.")
+    assert [(f.value, f.unit) for f in figs] == [(6.1e9, "USD"), (3.2e9, "USD"), (900e6, "USD")]
+    bpd = read("Output rises to 16.2 mln bpd in May and 17.1 mln in June.")
+    assert [(f.value, f.unit) for f in bpd] == [(16.2e6, "bpd"), (17.1e6, "bpd")]
+    assert read("Three mln people voted.") == []  # a number of a thing is a count (read from the parse)
+
+
+def test_currencies_of_the_past_by_the_country_of_the_context():
+    from accord.figures import find_figures as read
+
+    assert read("a deficit of 7 billion francs", countries=("FRA",))[0].unit == "FRF"
+    assert read("a deficit of 7 billion francs", countries=("BEL", "FRA"))[0].unit == "BEF"
+    assert read("a deficit of 7 billion francs")[0].unit == "CHF"
+    assert read("spending of 40 bln marks", countries=("DEU",))[0].unit == "DEM"
+    assert read("a tax of 900 billion lire")[0].unit == "ITL"
+    assert read("a deal worth 5 bln pesos", countries=("PHL",))[0].unit == "PHP"
+    assert read("a loan of 2 bln dollars", countries=("CAN",))[0].unit == "USD"  # a dollar is the US dollar unless said
+
+
+def test_a_conversion_of_a_quantity_joins_it():
+    fig = _one("The site is about 160 km (100 miles) east of the capital.")
+    assert (fig.value, fig.unit, fig.alt_value, fig.alt_unit, fig.qualifier) == (160, "km", 100, "miles", "about")
+
+
+def test_counts_read_from_the_parse(actors_of):
+    from accord.facts import find_facts
+
+    table = actors_of("The plan helps three mln poor farmers. The firm owns 18 FM and five AM radio stations, "
+                      "but all eleven of its licences lapsed. The two countries met.")
+    counts = sorted((f.value, f.unit) for f in find_facts(table.doc, table) if f.fact_type == "count")
+    assert counts == [(5, "stations"), (11, "licences"), (18, "stations"), (3e6, "farmers")]
+
+
+def test_a_hyphenated_counted_noun_is_kept_whole(actors_of):
+    from accord.facts import find_facts
+
+    table = actors_of("The status of 25,000 Dutch passport-holders was settled.")
+    [fact] = find_facts(table.doc, table)
+    assert (fact.value, fact.unit, fact.holder) == (25000, "passport-holders", "NLD")
+
+
+# ---------------------------------------------------------------- holders from the clause's structure
+
+def _parties(actors_of, text):
+    from accord.facts import find_facts
+
+    table = actors_of(text)
+    return [(f.value, f.holder, f.counterpart) for f in find_facts(table.doc, table)]
+
+
+@pytest.mark.parametrize("text,value,holder,counterpart", [
+    ("Turkey paid Greece 50 mln dlrs in compensation.", 50e6, "TUR", "GRC"),  # payer, then the one paid
+    ("Turkey, which has about 30,000 troops in Cyprus, rejected the plan.", 30000, "TUR", "CYP"),
+    ("Some 2,000 American troops are stationed in Poland.", 2000, "USA", "POL"),  # nationality of troops
+    ("The European Union granted Ukraine a loan of 1.2 billion euros.", 1.2e9, "EUR", "UKR"),  # the lending bloc
+    ("Argentina's 45 billion dlr foreign debt worries its creditors.", 45e9, "ARG", None),  # the debtor
+    ("The United States imposed 25 pct tariffs on Chinese steel.", 25, "USA", "CHN"),  # the levier of a rate
+    ("Washington will raise tariffs on 200 mln dlrs of Brazilian exports.", 200e6, "BRA", "USA"),  # the exporter
+    ("Germany's trade surplus with France rose to 12 billion euros.", 12e9, "DEU", "FRA"),
+    ("Egypt will buy 500 mln dlrs of Russian wheat.", 500e6, "EGY", "RUS"),  # the buyer pays
+    ("Kenya received 300 mln dlrs in aid from Japan.", 300e6, "JPN", "KEN"),  # the donor gives
+])
+def test_holder_and_counterpart_by_what_the_figure_is_of(actors_of, text, value, holder, counterpart):
+    [(found, h, c)] = _parties(actors_of, text)
+    assert found == pytest.approx(value) and (h, c) == (holder, counterpart)
+
+
+def test_a_balance_in_a_country_s_favour_is_held_by_it(actors_of):
+    text = "Italy complained about the trade balance of four billion dlrs in China's favour."
+    assert _parties(actors_of, text) == [(4e9, "CHN", "ITA")]
+
+
+def test_a_sentence_naming_no_country_takes_the_articles_own(actors_of):
+    text = ("CAIRO, May 2 - Egypt's budget deficit widened sharply, Egyptian officials said on Sunday. "
+            "The deficit rose to 9.5 pct of output, the government said. Egypt wants help. Egypt will borrow more.")
+    assert (9.5, "EGY", None) in _parties(actors_of, text)
+
+
+def test_a_market_price_has_no_holder(actors_of):
+    text = "Egypt sells gas. Egypt wants more. Oil prices fell to 60 dlrs a barrel."
+    assert _parties(actors_of, text) == [(60, None, None)]
+
+
+def test_an_unstated_second_party_of_a_transfer_is_the_articles_pair(actors_of):
+    text = ("Chile and Peru signed an aid accord. Chile praised Peru. Peru thanked Chile. "
+            "Under the accord Peru will receive 70 mln dlrs next year.")
+    assert (70e6, "CHL", "PER") in _parties(actors_of, text)
+
+
+def test_a_figure_is_dated_by_its_clause(actors_of):
+    from accord.facts import find_facts
+    from accord.model import FuzzyDate
+
+    table = actors_of("Brazil's surplus rose to 7.4 billion dollars last year from 4.3 billion in 1985.")
+    dated = {f.value: f.date.value for f in find_facts(table.doc, table, reference=FuzzyDate("1987-04-27", "day"))}
+    assert dated == {7.4e9: "1986", 4.3e9: "1985"}
+
+
+def test_trade_between_two_countries_is_held_by_the_first_named(actors_of):
+    assert _parties(actors_of, "Trade between Chile and Peru reached 4.6 billion dlrs.") == [(4.6e9, "CHL", "PER")]
+    text = "Chile and Peru met. Chile thanked Peru. Trade between the two countries reached 2.1 billion dlrs."
+    assert _parties(actors_of, text) == [(2.1e9, "CHL", "PER")]
+
+
+def test_a_participle_of_the_figure_s_noun_is_part_of_its_phrase(actors_of):
+    assert _parties(actors_of, "Spain has 3,000 troops stationed in Lebanon.") == [(3000, "ESP", "LBN")]
+
+
+def test_a_figure_that_takes_the_unit_of_another_takes_its_parties(actors_of):
+    text = "Spain's trade deficit with Morocco was 2.1 billion euros in 2020 against 1.4 billion in 2019."
+    assert _parties(actors_of, text) == [(2.1e9, "ESP", "MAR"), (1.4e9, "ESP", "MAR")]

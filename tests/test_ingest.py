@@ -150,3 +150,25 @@ def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_read(tmp_path, mon
     assert [(type(i).__name__, Path(getattr(i, "where", "") or i.path).name) for i in items] == [
         ("Rejected", "locked"), ("Article", "one.txt")]
     assert "Permission denied" in items[0].reason
+
+
+def test_datelines_in_every_wire_form():
+    from accord.ingest import read_dateline
+
+    head = "date 1991-06-02\n\nPACT SIGNED\n\n"
+    cases = {
+        "OSLO, June 2 - Norway and Iceland agreed.": ("OSLO", None, None),
+        "BRUSSELS, March 16 (Reuters) - The EC said.": ("BRUSSELS", None, "Reuters"),
+        "SRINAGAR, India (Reuters) - Police said.": ("SRINAGAR", "India", "Reuters"),
+        "KYIV, Ukraine (AP) — Shelling went on.": ("KYIV", "Ukraine", "AP"),
+        "NEW YORK — Talks resumed at the United Nations.": ("NEW YORK", None, None),
+        "Baku, 12 January (Trend) – Talks were held.": ("Baku", None, "Trend"),
+        "TAUPO, New Zealand, March 23 - Ministers met.": ("TAUPO", "New Zealand", None),
+    }
+    for line, (place, region, agency) in cases.items():
+        found = read_dateline(head + line)
+        assert found is not None, line
+        assert (found.place, found.region, found.agency) == (place, region, agency)
+        assert (head + line)[found.start:found.end] == place
+    assert read_dateline(head + "The minister said - and repeated - that talks were over.") is None
+    assert read_dateline(head + "Yesterday, the parliament voted.") is None

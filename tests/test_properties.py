@@ -9,6 +9,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -137,3 +138,50 @@ def test_actors_on_arbitrary_text_have_spans_in_the_text(annotator: Annotator, t
         assert country is None or re.fullmatch(r"[A-Z]{3}", country), country
         for span in entity.mentions:
             assert 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text
+
+
+# ---------------------------------------------------------------- the number reader
+
+MAGNITUDES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+@FAST
+@given(n=st.integers(0, 10**12))
+def test_thousands_separators_read_back(n: int) -> None:
+    assert facts.parse_number(f"{n:,}") == n
+    assert facts.parse_number(str(n)) == n
+
+
+@FAST
+@given(whole=st.integers(0, 999), frac=st.integers(0, 999), mag=st.sampled_from(sorted(MAGNITUDES)))
+def test_a_point_before_a_magnitude_is_a_decimal(whole: int, frac: int, mag: str) -> None:
+    written = f"{whole}.{frac:03d}"  # "12.345 billion" is 12.345e9, never 12,345 billion
+    assert facts.parse_number(written, mag) == pytest.approx(float(written) * MAGNITUDES[mag])
+
+
+@FAST
+@given(value=st.decimals(min_value=0, max_value=99999, places=2, allow_nan=False, allow_infinity=False),
+       mag=st.sampled_from(["mln", "bln", "billion", "million"]),
+       unit=st.sampled_from([("dlrs", "USD"), ("yen", "JPY"), ("stg", "GBP"), ("naira", "NGN"), ("pct", "percent")]))
+def test_wire_figures_read_their_value_and_unit(value, mag: str, unit: tuple[str, str]) -> None:
+    text = f"It agreed to {value} {mag} {unit[0]} on Monday."
+    [fig] = facts.find_figures(text)
+    assert fig.unit == unit[1] and fig.value == pytest.approx(float(value) * MAGNITUDES[mag])
+    assert text[fig.start:fig.end].startswith(str(value))
+
+
+@FAST
+@given(low=st.integers(1, 500), step=st.integers(1, 500), mag=st.sampled_from(["mln", "billion"]),
+       opening=st.sampled_from(["between {a} and {b}", "{a} to {b}", "some {a} to {b}", "{a}-{b}"]))
+def test_a_range_gives_both_bounds(low: int, step: int, mag: str, opening: str) -> None:
+    text = f"Talks covered {opening.format(a=low, b=low + step)} {mag} dlrs of debt."
+    figs = facts.find_figures(text)
+    assert [f.value for f in figs] == [low * MAGNITUDES[mag], (low + step) * MAGNITUDES[mag]]
+    assert len({f.qualifier for f in figs}) == 1 and all(f.unit == "USD" for f in figs)
+
+
+@FAST
+@given(word=st.sampled_from(sorted(load_vocabulary().number_words)), mag=st.sampled_from(["mln", "billion"]))
+def test_numbers_in_words_before_a_magnitude(word: str, mag: str) -> None:
+    [fig] = facts.find_figures(f"a loan of {word} {mag} dlrs")
+    assert fig.value == load_vocabulary().number_words[word] * MAGNITUDES[mag]

@@ -85,3 +85,17 @@ def test_a_bad_entry_is_an_error_naming_file_and_line(tmp_path, body, line, word
 def test_a_missing_user_file_is_an_error(tmp_path):
     with pytest.raises(InputError, match="user vocabulary file not found"):
         load_vocabulary(str(tmp_path / "nowhere.yaml"))
+
+
+def test_figure_tables_are_checked(tmp_path):
+    with pytest.raises(InputError, match="figure_prepositions: 'beside' -> 'nearby'"):
+        load_vocabulary(_write(tmp_path, "figure_prepositions: {beside: nearby}\n", "bad_role.yaml"))
+    with pytest.raises(InputError, match="ISO 4217"):
+        load_vocabulary(_write(tmp_path, "currency_words: {kwacha: zambian}\n", "bad_code.yaml"))
+
+
+def test_a_user_unit_and_currency_reach_the_figures(tmp_path):
+    words = load_vocabulary(_write(tmp_path, "units:\n  leagues: [league, leagues]\n"
+                                             "currency_words: {kwacha: ZMW}\n", "units.yaml"))
+    figs = find_figures("a voyage of 20,000 leagues for 5 mln kwacha", words=words)
+    assert [(f.fact_type, f.value, f.unit) for f in figs] == [("quantity", 20000, "leagues"), ("money", 5e6, "ZMW")]

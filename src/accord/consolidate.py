@@ -1,18 +1,29 @@
 """Consolidation: the same event or figure across articles becomes one cluster that keeps every source.
 
-Candidates are found by blocking (same type and country pair), so the work per new record
-depends on its block, never on the square of the corpus. A different value for the same
-quantity is flagged as a conflict on both sides, never averaged away.
+An event is the same as an earlier article's when its type and countries match at a compatible
+date; reports that leave the date out must also say the same thing (their evidence shares most
+content words or a figure). A figure is the same when type, unit and value match and one party
+is shared ("300 mln dlrs in tariffs" held by the levier in one report, "tariffs on 300 mln dlrs
+of Japanese exports" by the exporter in the other). Candidates are found by blocking (type and
+country pair; type, unit and value), so the work per new record depends on its block, never on
+the square of the corpus. A different value for the same quantity is flagged as a conflict on
+both sides, never averaged away.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from typing import Any
 
 VALUE_TOLERANCE = 0.015  # relative: "€1.7 billion" and "1.7 billion euros" are the same figure
-DAY_TOLERANCE = 3
+DAY_TOLERANCE = 5  # reports of one story date the same event a few days apart ("yesterday", "on Monday")
+SIMILAR = 0.5  # share of the shorter evidence's content words the other must hold, where dates cannot decide
+CANDIDATES = 200  # at most this many earlier records of one block are compared with a new one
+_FUNCTION_WORDS = frozenset("""that this these those with from have been were will would could should their there
+which when where what while about after before against into over under between also than them they said says
+told according other more most some such very just only even""".split())
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -35,8 +46,29 @@ def names_compatible(a: str | None, b: str | None) -> bool:
     return a in b or b in a
 
 
+def content_words(text: str | None) -> set[str]:
+    """The words of an evidence that say what happened: lower-case words of four letters or more, less
+    function words (names and numbers are compared apart)."""
+    return {w for w in re.findall(r"\b[a-z][a-z'-]{3,}\b", text or "") if w not in _FUNCTION_WORDS}
+
+
+def _numbers(text: str | None) -> set[str]:
+    return {n.replace(",", "") for n in re.findall(r"\d[\d,.]*\d|\d", text or "") if not re.fullmatch(r"(?:19|20)\d\d", n)}
+
+
+def similar_evidence(a: str | None, b: str | None) -> bool:
+    """Two reports say the same thing: most content words of the shorter are in the other, or they state the
+    same figure."""
+    wa, wb = content_words(a), content_words(b)
+    if wa and wb and len(wa & wb) >= SIMILAR * min(len(wa), len(wb)):
+        return True
+    return bool(_numbers(a) & _numbers(b))
+
+
 def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["type"] != b["type"] or not dates_compatible(a.get("date"), b.get("date")):
+    """The same type between the same countries (names compatible, direction kept unless either is undirected),
+    at compatible dates; an undated report must also say what the other says."""
+    if a["type"] != b["type"]:
         return False
     if a.get("mode") and b.get("mode") and a["mode"] != b["mode"]:
         return False
@@ -47,11 +79,29 @@ def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     crossed = all(x.get("country") == y.get("country") and names_compatible(x.get("name"), y.get("name"))
                   for x, y in zip(ends_a, reversed(ends_b)))
     undirected = a.get("directed") is False or b.get("directed") is False
-    return straight or (undirected and crossed)
+    if not (straight or (undirected and crossed)):
+        return False
+    if a.get("date") and b.get("date"):
+        return dates_compatible(a["date"], b["date"])
+    return similar_evidence(a.get("evidence"), b.get("evidence"))
 
 
 def same_fact(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return _same_quantity(a, b) and _close(a["value"], b["value"])
+    """The same figure: type, unit and value, at least one party in common, and no two dates that differ.
+
+    Two flows of one kind in opposite directions ("Italy's investment in Azerbaijan", "Azerbaijan's
+    investment in Italy") are two figures even at one value."""
+    if (a["fact_type"], a["unit"]) != (b["fact_type"], b["unit"]) or not _close(a["value"], b["value"]):
+        return False
+    if a.get("date") and b.get("date") and not dates_compatible(a["date"], b["date"]):
+        return False
+    mirrored = a.get("holder") and a.get("holder") == b.get("counterpart") and a.get("counterpart") == b.get("holder") \
+        and a.get("metric") and a.get("metric") == b.get("metric")
+    return bool(_parties(a) & _parties(b)) and not mirrored
+
+
+def _parties(rec: dict[str, Any]) -> set[str]:
+    return {p for p in (rec.get("holder"), rec.get("counterpart")) if p}
 
 
 def conflicting(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -69,27 +119,24 @@ def _close(x: float, y: float) -> bool:
     return abs(x - y) <= VALUE_TOLERANCE * max(abs(x), abs(y))
 
 
-CANDIDATES = 200  # at most this many earlier records of one block are compared with a new one
-
-
 def _date_block(date: str | None) -> tuple[str, tuple[Any, ...]]:
-    """SQL narrowing the candidates to dates compatible with `date` (see dates_compatible)."""
+    """SQL narrowing event candidates to dates compatible with `date` (see dates_compatible), and the undated."""
     if not date:
-        return "date IS NULL", ()
+        return "1", ()
     if date.startswith("--"):
-        return "date LIKE '%' || ?", (date[-5:],)
+        return "(date IS NULL OR date LIKE '%' || ?)", (date[-5:],)
     if len(date) == 10:
         d = dt.date.fromisoformat(date)
         lo, hi = (d - dt.timedelta(days=DAY_TOLERANCE)).isoformat(), (d + dt.timedelta(days=DAY_TOLERANCE)).isoformat()
-        return "(date BETWEEN ? AND ? OR date IN (?, ?))", (lo, hi, date[:7], date[:4])
-    return "(substr(date, 1, ?) = ? OR date IN (?, ?))", (len(date), date, date[:7], date[:4])
+        return "(date IS NULL OR date BETWEEN ? AND ? OR date IN (?, ?))", (lo, hi, date[:7], date[:4])
+    return "(date IS NULL OR substr(date, 1, ?) = ? OR date IN (?, ?))", (len(date), date, date[:7], date[:4])
 
 
 def assign_event(conn: sqlite3.Connection, rec: dict[str, Any]) -> str:
     """The cluster id of a new event: an earlier article's event it repeats, else its own id.
 
-    Candidates share type, country pair and a compatible date (indexed), and only the most
-    recent CANDIDATES of them are read, so the cost per event does not grow with the corpus."""
+    Candidates share type and country pair and have a compatible date or none (indexed); only the
+    most recent CANDIDATES of them are read, so the cost per event does not grow with the corpus."""
     src, tgt = (rec.get("source") or {}).get("country"), (rec.get("target") or {}).get("country")
     dyad = "-".join(sorted((src or "-", tgt or "-")))
     article = rec["id"].split(":")[0]
@@ -103,22 +150,32 @@ def assign_event(conn: sqlite3.Connection, rec: dict[str, Any]) -> str:
 
 
 def assign_fact(conn: sqlite3.Connection, rec: dict[str, Any]) -> tuple[str, list[str]]:
-    """The cluster id of a new fact, and the ids of stored facts whose value it contradicts (flagged too)."""
-    dyad = "-".join(sorted((rec.get("holder") or "-", rec.get("counterpart") or "-")))
+    """The cluster id of a new fact, and the ids of stored facts whose value it contradicts (flagged too).
+
+    Candidates share type and unit and have a value within VALUE_TOLERANCE (indexed) or the same
+    parties (for conflicts); a figure nobody holds stays its own."""
     article = rec["id"].split(":")[0]
     cluster = str(rec["id"])
     conflicts: list[str] = []
-    if not rec.get("holder"):
+    if not _parties(rec):
         return cluster, conflicts  # a figure nobody holds cannot be told apart from another one
+    value = float(rec["value"])
+    lo, hi = sorted((value * (1 - VALUE_TOLERANCE), value * (1 + VALUE_TOLERANCE)))
+    same = conn.execute("SELECT id, record, cluster FROM facts WHERE fact_type=? AND unit=? AND value BETWEEN ? AND ? "
+                        "AND article_hash<>? ORDER BY rowid DESC LIMIT ?",
+                        (rec["fact_type"], rec["unit"], lo, hi, article, CANDIDATES)).fetchall()
+    for _, raw, other_cluster in same:
+        if same_fact(json.loads(raw), rec):
+            cluster = str(other_cluster)
+            break
+    dyad = "-".join(sorted((rec.get("holder") or "-", rec.get("counterpart") or "-")))
     when, args = _date_block(rec.get("date"))
-    rows = conn.execute(f"SELECT id, record, cluster FROM facts WHERE fact_type=? AND unit=? AND dyad=? AND {when} "
+    rows = conn.execute(f"SELECT id, record FROM facts WHERE fact_type=? AND unit=? AND dyad=? AND {when} "
                         "AND article_hash<>? ORDER BY rowid DESC LIMIT ?",  # noqa: S608 (fixed SQL fragments)
                         (rec["fact_type"], rec["unit"], dyad, *args, article, CANDIDATES)).fetchall()
-    for rid, raw, other_cluster in rows:
+    for rid, raw in rows:
         other = json.loads(raw)
-        if same_fact(other, rec) and cluster == rec["id"]:
-            cluster = str(other_cluster)
-        elif conflicting(other, rec):
+        if conflicting(other, rec):
             conflicts.append(str(rid))
             other["conflict"] = sorted(set((other.get("conflict") or []) + [rec["id"]]))
             conn.execute("UPDATE facts SET conflict=1, record=? WHERE id=?", (json.dumps(other, ensure_ascii=False), rid))

@@ -1,194 +1,186 @@
-"""Facts: money, counts and percentages, each with its holder and counterpart country.
+"""Facts: money, counts, percentages and quantities, each with its holder and counterpart country.
 
-"770 million euros ($910.8M)" is one fact whose conversion is kept as an alternative value.
-Currencies, magnitudes, qualifiers and the words of metrics are the vocabulary's (data/vocabulary.yaml).
+figures.py reads the numbers as written ("300 mln dlrs", "between 15 and 20 pct", "340 kms");
+this module adds the nouns numbers count ("400 American troops", "three mln peasants"), whose
+each figure is (holders.py), its metric and its date. "770 million euros ($910.8M)" is one fact
+whose conversion is kept as an alternative value.
 """
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 
-from . import dates
+from . import dates, places
 from .actors import ArticleActors
-from .model import Fact, FuzzyDate, Span
+from .figures import SKIPPED_UNITS, Figure, find_figures, parse_number, qualifier_before, spelled_number
+from .holders import Context, figure_parties, sentence_parties
+from .model import Event, Fact, FuzzyDate, Span
 from .vocabulary import Vocabulary, load_vocabulary
 
-_NUMBER = r"(?P<num>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-PERCENT = re.compile(rf"{_NUMBER}\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
-COUNT = re.compile(r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b")
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    """The expressions a vocabulary's currencies, magnitudes and qualifiers make."""
-
-    money: re.Pattern[str]
-    qualifiers: tuple[tuple[str, str], ...]  # (alternation of phrases, qualifier), in the order tried
-
-
-@lru_cache(maxsize=8)
-def _patterns(words: Vocabulary) -> _Patterns:
-    def one_of(forms: Any) -> str:
-        return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    mag, sign, code, word = one_of(words.magnitudes), one_of(words.currency_signs), one_of(words.currency_prefixes), \
-        one_of(words.currency_words)
-    money = re.compile(
-        rf"(?:(?P<sign>{sign})\s?|(?P<code>{code})\s)" + _NUMBER + rf"(?:\s*(?P<mag>{mag})\b)?"
-        rf"|{_NUMBER.replace('num', 'num2')}(?:\s*(?P<mag2>{mag})\b)?\s+(?P<word>{word})\b"
-        rf"|(?P<half>half a)\s+(?P<mag3>billion|million|trillion)\s+(?P<word3>{word})\b",
-        re.I)
-    qualifiers = tuple(("|".join(re.escape(p) for p in phrases), qual) for qual, phrases in words.qualifiers.items())
-    return _Patterns(money, qualifiers)
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A number found in a sentence, before its parties are known."""
-
-    start: int
-    end: int
-    fact_type: str
-    value: float
-    unit: str
-    alt_value: float | None = None
-    alt_unit: str | None = None
-
-
-def parse_number(text: str, magnitude: str | None = None, *, words: Vocabulary | None = None) -> float | None:
-    """ "1.7" -> 1.7, "1,700" -> 1700, "1,7" (with a magnitude) -> 1.7, "1.234.567" -> 1234567."""
-    magnitudes = (words or load_vocabulary()).magnitudes
-    t = text.strip()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
-        value = float(t.replace(",", ""))
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
-        value = float(t.replace(".", "").replace(",", "."))
-    elif re.fullmatch(r"\d+,\d{1,2}", t) or (magnitude and re.fullmatch(r"\d+,\d+", t)):
-        value = float(t.replace(",", "."))
-    elif re.fullmatch(r"\d+(?:\.\d+)?", t):
-        value = float(t)
-    else:
-        return None
-    if magnitude:
-        value *= magnitudes[magnitude.lower()] if magnitude.lower() in magnitudes else 1
-    return value if math.isfinite(value) else None
-
-
-def find_figures(text: str, *, words: Vocabulary | None = None) -> list[Figure]:
-    """Money, percentages and counts in a sentence; a parenthetical conversion joins its figure."""
-    words = words or load_vocabulary()
-    figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
-    for m in _patterns(words).money.finditer(text):
-        if m["half"]:
-            value: float | None = 0.5 * words.magnitudes[m["mag3"].lower()]
-            unit = words.currency_words[m["word3"].lower()]
-        elif m["num2"]:
-            mag = m["mag2"]
-            value = parse_number(m["num2"], mag if mag and (mag.lower() != "m" or m["mag2"] == "m") else mag, words=words)
-            unit = words.currency_words[m["word"].lower()]
-        else:
-            mag = m["mag"]
-            if mag and mag.lower() in ("m", "b", "k") and m.end() < len(text) and text[m.end():m.end() + 1].isalpha():
-                mag = None
-            value = parse_number(m["num"], mag, words=words)
-            unit = words.currency_signs.get(m["sign"] or "", None) or words.currency_prefixes.get((m["code"] or "").strip(), "USD")
-        if value is None:
-            continue
-        figures.append(Figure(m.start(), m.end(), "money", value, unit))
-        taken.append((m.start(), m.end()))
-    figures = _join_conversions(text, figures)
-    for m in PERCENT.finditer(text):
-        value = parse_number(m["num"])
-        if value is not None and not _inside(m.start(), taken):
-            figures.append(Figure(m.start(), m.end(), "percent", value, "percent"))
-            taken.append((m.start(), m.end()))
-    return sorted(figures, key=lambda f: f.start)
-
-
-def _join_conversions(text: str, figures: list[Figure]) -> list[Figure]:
-    out: list[Figure] = []
-    for f in figures:
-        if out and text[out[-1].end:f.start].strip() in ("(", "or", "(about", "(around", "(some", "(approx.") \
-                and text[f.end:f.end + 1] in (")", ""):
-            prev = out[-1]
-            out[-1] = Figure(prev.start, f.end + 1, prev.fact_type, prev.value, prev.unit, f.value, f.unit)
-        else:
-            out.append(f)
-    return out
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
-def qualifier_before(text: str, start: int, *, words: Vocabulary | None = None) -> str:
-    """exact/about/more_than/less_than from the words just before a figure."""
-    before = text[max(0, start - 40):start].lower()
-    for pattern, qual in _patterns(words or load_vocabulary()).qualifiers:
-        if re.search(rf"(?:^|\W)(?:{pattern})\s*(?:a\s+|the\s+)?$", before):
-            return qual
-    return "exact"
+__all__ = ["Figure", "find_facts", "find_figures", "parse_number", "qualifier_before"]
 
 
 def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None = None,
-               vocabulary: Vocabulary | None = None) -> list[Fact]:
-    """Every figure of the article with its parties, metric and date (`vocabulary`: the shipped one if not given)."""
+               vocabulary: Vocabulary | None = None, events: Sequence[Event] = ()) -> list[Fact]:
+    """Every figure of the article with its parties, metric and date (`vocabulary`: the shipped one if not given;
+    `events`: the article's coded events, whose parties a figure of their clause takes where the sentence is silent)."""
     words = vocabulary or load_vocabulary()
     facts: list[Fact] = []
-    seen: set[tuple[str, float, str, str | None, str | None]] = set()
+    seen: set[tuple[int, int, float]] = set()
+    main = [c for c, _ in actors.country_counts().most_common()]
+    topic = _topic(actors, words)
+    before: tuple[Any, ...] = ()
     for sent in doc.sents:
+        if sent.end <= actors.first_token:
+            continue  # the date line and byline hold no figure of the news
+        if "\n\n" in actors.text[max(0, sent.start_char - 4):sent.start_char] or sent.start == actors.first_token:
+            before = ()  # a new paragraph
+        named = any(actors.actor(m.entity).country for m in actors.mentions_in(list(sent)))
+        context = Context(tuple(events), topic, () if named else before)
         text = sent.text
-        figures = find_figures(text, words=words)
-        figures += _counts(sent, figures, words)
-        for fig in figures:
-            a, b = sent.start_char + fig.start, min(sent.start_char + fig.end, sent.end_char)
-            span = doc.char_span(a, b, alignment_mode="expand") if a < b else None
-            if span is None:
+        here = [actors.actor(m.entity).country for m in actors.mentions_in(list(sent))]
+        countries = list(dict.fromkeys([c for c in here if c] + main))
+        figures = find_figures(text, words=words, countries=countries, country_of=lambda name: _country(actors, name))
+        figures += _counts(sent, figures, words, actors.tables.collectives)
+        parties: dict[int, tuple[str | None, str | None]] = {}
+        for fig in sorted(figures, key=lambda f: f.start):
+            fact = _fact(fig, sent, actors, words, reference, context, [f for f in figures if f is not fig],
+                         len(facts) + 1, parties.get(fig.like) if fig.like is not None else None)
+            if fact is None or (fact.span.start, fact.span.end, fact.value) in seen:
                 continue
-            segment = _segment(span, [f for f in figures if f is not fig], sent)
-            holder, counterpart = _change_parties(span, sent, actors, words) or _parties(segment, span, actors, words)
-            qual = qualifier_before(text, fig.start, words=words)
-            key = (fig.fact_type, round(fig.value, 2), fig.unit, holder, counterpart)
-            if key in seen:
-                continue
-            seen.add(key)
-            date = _fact_date(segment, sent, reference)
-            facts.append(Fact(
-                id=f"{actors.article_id}:f{len(facts) + 1}", article_id=actors.article_id,
-                fact_type=fig.fact_type,  # type: ignore[arg-type]
-                value=fig.value, unit=fig.unit, qualifier=qual,  # type: ignore[arg-type]
-                evidence=Span(actors.article_id, sent.start_char, sent.end_char, text),
-                span=Span(actors.article_id, a, b, actors.text[a:b]),
-                metric=_metric(segment, span, fig, words), holder=holder, counterpart=counterpart, date=date,
-                alt_value=fig.alt_value, alt_unit=fig.alt_unit))
+            parties[fig.start] = (fact.holder, fact.counterpart)
+            seen.add((fact.span.start, fact.span.end, fact.value))
+            facts.append(fact)
+        before = sentence_parties(sent, actors, words) or before
     return facts
 
 
-def _counts(sent: Any, figures: list[Figure], words: Vocabulary) -> list[Figure]:
-    """ "over 100 Italian companies": a number in digits counting a plural noun."""
+def _topic(actors: ArticleActors, words: Vocabulary) -> str | None:
+    """The article's own country: that of its dateline if the article names it twice, else the one it names most
+    (twice at least, and half again as often as the next)."""
+    counts = actors.country_counts()
+    filed = places.filed_from(actors.text, actors.article_id, places.Gazetteer.load(), actors, words)
+    if filed is not None and filed.country and counts.get(filed.country, 0) >= 2:
+        return filed.country
+    top = counts.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
+        return top[0][0]
+    return None
+
+
+def _country(actors: ArticleActors, name: str) -> str | None:
+    hit = actors.tables.places.get(name)
+    return hit[0] if hit else None
+
+
+def _fact(fig: Figure, sent: Any, actors: ArticleActors, words: Vocabulary, reference: FuzzyDate | None,
+          context: Context, others: list[Figure], n: int,
+          like: tuple[str | None, str | None] | None = None) -> Fact | None:
+    doc = sent.doc
+    a, b = sent.start_char + fig.start, min(sent.start_char + fig.end, sent.end_char)
+    span = doc.char_span(a, b, alignment_mode="expand") if a < b else None
+    if span is None:
+        return None
+    segment = _segment(span, others, sent)
+    # "7.6 billion francs in 1986 against 5.1 billion in 1985": the second is the first's
+    holder, counterpart = like or _change_parties(span, sent, actors, words) or \
+        figure_parties(span, fig.fact_type, actors, words, segment=segment, context=context)
+    return Fact(
+        id=f"{actors.article_id}:f{n}", article_id=actors.article_id,
+        fact_type=fig.fact_type,  # type: ignore[arg-type]
+        value=fig.value, unit=fig.unit, qualifier=fig.qualifier,  # type: ignore[arg-type]
+        evidence=Span(actors.article_id, sent.start_char, sent.end_char, sent.text),
+        span=Span(actors.article_id, a, b, actors.text[a:b]),
+        metric=_metric(segment, span, fig, words), holder=holder, counterpart=counterpart,
+        date=_fact_date(span, segment, sent, reference), alt_value=fig.alt_value, alt_unit=fig.alt_unit)
+
+
+def _counts(sent: Any, figures: list[Figure], words: Vocabulary, collectives: frozenset[str] = frozenset()) -> list[Figure]:
+    """ "over 100 Italian companies", "three mln impoverished peasants": a number counting a plural noun
+    (not "the two countries", a pair of actors: `collectives`)."""
     out = []
     covered = [(f.start, f.end) for f in figures]
     for tok in sent:
-        if not tok.like_num or not tok.text[:1].isdigit() or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
-            continue
         rel = tok.idx - sent.start_char
-        if _inside(rel, covered) or tok.dep_ != "nummod" or tok.head.tag_ not in ("NNS", "NNPS") or tok.head.i < tok.i:
+        if any(s <= rel < e for s, e in covered) or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
             continue
-        value = parse_number(tok.text, words=words)
-        if value is None or (1900 <= value <= 2100 and "," not in tok.text):
+        value = _count_value(tok, words)
+        noun = _counted_noun(tok) if value is not None else None
+        if noun is None or value is None or value < 2 or (1900 <= value <= 2100 and "," not in tok.text):
             continue
-        noun = tok.head
-        kind = "quantity" if noun.lemma_ in words.unit_nouns else "count"
-        end = noun.idx + len(noun) - sent.start_char
-        out.append(Figure(rel, end, kind, value, noun.lower_))
+        unit = _unit_word(noun)
+        if unit in SKIPPED_UNITS or noun.lower_ in collectives or noun.lemma_.lower() in ("time", "year", "month", "day", "week", "hour", "minute"):
+            continue
+        start = _number_start(tok)
+        qual = qualifier_before(sent.text, start.idx - sent.start_char, words=words)
+        end = noun if noun.i == tok.head.i or noun.is_ancestor(tok) else tok.head  # "18 FM and five AM stations"
+        out.append(Figure(start.idx - sent.start_char, end.idx + len(end) - sent.start_char, "count", value, unit,
+                          qualifier=qual))
     return out
 
 
+def _count_value(tok: Any, words: Vocabulary) -> float | None:
+    """The value a number token and the magnitude after it write ("3,600", "three mln", "ten")."""
+    if not tok.like_num or (tok.dep_ not in ("nummod", "compound", "quantmod", "nmod") and _partitive(tok) is None):
+        return None
+    if tok.text[:1].isdigit():
+        value = parse_number(tok.text, words=words, whole=True)
+    else:
+        value = spelled_number(tok.text, words=words)
+        if value is None or tok.lower_ in ("one", "a", "an", "two"):
+            return None  # "the two sides", "two officials said": a pair is rarely a figure of the news
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if value is not None and nxt is not None and nxt.lower_ in words.magnitudes and len(nxt.text) > 1:
+        value *= words.magnitudes[nxt.lower_]
+    return value
+
+
+def _partitive(tok: Any) -> Any:
+    """ "all eleven of the legislative bills": the plural noun after "of"."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")), None)
+            if noun is not None:
+                return noun
+    return None
+
+
+def _counted_noun(tok: Any) -> Any:
+    """The plural noun a number counts, through the modifiers between them ("five AM radio stations"), or
+    coordinated with it ("18 FM and five AM radio stations"), or after "of" ("eleven of the bills")."""
+    partitive = _partitive(tok)
+    if partitive is not None and tok.dep_ not in ("nummod", "compound", "quantmod", "nmod"):
+        return partitive
+    noun = tok.head
+    for _ in range(3):
+        if noun.tag_ in ("NNS", "NNPS") and noun.i > tok.i:
+            return noun
+        plural = next((c for c in noun.children if c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") and c.i > noun.i), None)
+        if plural is not None and noun.i > tok.i and noun.i - tok.i <= 2:
+            return plural
+        if noun.dep_ in ("compound", "amod", "nummod", "conj", "nmod") and noun.head.i > noun.i:
+            noun = noun.head
+            continue
+        break
+    return None
+
+
+def _number_start(tok: Any) -> Any:
+    """ "between 15": the first token of the number phrase ("1,4 to" excluded: a range reads as two counts)."""
+    return tok
+
+
+def _unit_word(noun: Any) -> str:
+    """The counted noun as a unit: lower case, a hyphenated compound whole ("passport-holders")."""
+    doc = noun.doc
+    i = noun.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return "".join(t.text_with_ws for t in doc[i:noun.i + 1]).strip().lower()
+
+
 def _segment(span: Any, others: list[Figure], sent: Any) -> list[Any]:
-    """The clause that states a figure: the nearest verb above it, less clauses holding other figures."""
+    """The clause that states a figure: the nearest verb above it, less the other clauses under it."""
     tok = span.root
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -200,29 +192,10 @@ def _segment(span: Any, others: list[Figure], sent: Any) -> list[Any]:
     excluded: set[int] = set()
     for d in verb.subtree:
         if d.i != verb.i and d.pos_ in ("VERB", "AUX") and d.dep_ in ("advcl", "pcomp", "conj", "ccomp", "relcl", "acl") \
-                and span.root not in d.subtree and not any(t in d.subtree for t in span):
+                and span.root not in d.subtree and not any(t in d.subtree for t in span) \
+                and not (d.dep_ == "acl" and d.head in span):  # "40,000 troops stationed in Korea" is the figure's
             excluded.update(t.i for t in d.subtree)
     return [t for t in verb.subtree if t.i not in excluded]
-
-
-def _parties(segment: list[Any], span: Any, actors: ArticleActors, words: Vocabulary) -> tuple[str | None, str | None]:
-    holders: list[str] = []
-    counterparts: list[str] = []
-    for m in actors.mentions_in(segment):
-        if m.kind == "collective":
-            pair = actors.pair(actors.doc[m.head].lower_)
-            if pair and not holders:
-                # "trade between the two countries": the article's pair, in the order first named
-                holders.append(str(actors.actor(pair[0]).country))
-                counterparts.append(str(actors.actor(pair[1]).country))
-            continue
-        country = actors.actor(m.entity).country
-        if not country:
-            continue
-        (counterparts if _under_prep(actors.doc[m.head], segment, words) else holders).append(country)
-    holder = holders[0] if holders else None
-    counterpart = next((c for c in counterparts + holders[1:] if c != holder), None)
-    return holder, counterpart
 
 
 def _change_parties(span: Any, sent: Any, actors: ArticleActors, words: Vocabulary) -> tuple[str | None, str | None] | None:
@@ -242,17 +215,6 @@ def _change_parties(span: Any, sent: Any, actors: ArticleActors, words: Vocabula
     return owner, next((c for c in others if c and c != owner), None)
 
 
-def _under_prep(tok: Any, segment: list[Any], words: Vocabulary) -> bool:
-    inside = {t.i for t in segment}
-    while tok.head.i != tok.i and tok.head.i in inside:
-        if tok.dep_ == "pobj" and tok.head.lower_ in words.counterpart_prepositions:
-            return True
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            return False
-        tok = tok.head
-    return False
-
-
 def _metric(segment: list[Any], span: Any, fig: Figure, words: Vocabulary) -> str | None:
     if fig.fact_type in ("count", "quantity"):
         return fig.unit
@@ -260,11 +222,17 @@ def _metric(segment: list[Any], span: Any, fig: Figure, words: Vocabulary) -> st
     return near[0][1] if near else None
 
 
-def _fact_date(segment: list[Any], sent: Any, reference: FuzzyDate | None) -> FuzzyDate | None:
+def _fact_date(span: Any, segment: list[Any], sent: Any, reference: FuzzyDate | None) -> FuzzyDate | None:
+    """The date the figure's clause gives, nearest the figure first ("7.4 billion dollars last year")."""
     if not segment:
         return None
-    text = sent.doc[segment[0].i:segment[-1].i + 1].text
+    first = segment[0].i
+    text = sent.doc[first:segment[-1].i + 1].text
+    base = sent.doc[first].idx
+    found = []
     for mention in dates.find_dates(text):
-        if mention.kind in ("since_year", "my", "mdy", "dmy", "iso"):
-            return dates.resolve(mention, reference)
-    return None
+        resolved = dates.resolve(mention, reference)
+        if resolved is not None and resolved.precision != "monthday":
+            where = base + mention.start
+            found.append((0 if where >= span.end_char else 1, abs(where - span.end_char), resolved))
+    return min(found, key=lambda f: (f[1], f[0]))[2] if found else None

@@ -11,6 +11,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,6 +34,39 @@ since until during against between under according told""".split())
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d\d-\d\d)\b", re.I)
 _BYLINE = re.compile(r"\bBy\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 _NAME_LINE = re.compile(r"^\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where a report was filed from, as its first line writes it: "TOKYO, April 11 -", "SRINAGAR, India
+    (Reuters) -", "KYIV, Ukraine (AP) —"; offsets are into the article's text."""
+
+    place: str  # as written: "TOKYO", "New Delhi"
+    region: str | None  # the country or state after it: "India", "Texas"
+    agency: str | None
+    start: int
+    end: int
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_HEAD = re.compile(
+    r"^[ \t]*(?P<place>(?:[A-Z][A-Za-z.'’-]*|[A-Z]{2,}(?:-[A-Z]+)?)(?:[ ][A-Z][A-Za-z.'’-]*){0,3})"
+    r"(?:,[ ]*(?P<region>(?!" + _MONTH + r"[ ]+\d)[A-Z][A-Za-z.'’-]*(?:[ ][A-Z][A-Za-z.'’-]*){0,2}))?"
+    r"(?P<date>,[ ]*(?:" + _MONTH + r"[ ]+\d{1,2}(?:,?[ ]+\d{4})?|\d{1,2}[ ]+" + _MONTH + r"(?:[ ]+\d{4})?))?"
+    r"[ ]*(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,30})\))?[ ]*(?P<dash>-{1,2}|–|—|:)[ ]", re.M)
+
+
+def read_dateline(text: str, *, within: int = 1500) -> Dateline | None:
+    """The dateline opening the report's first paragraphs, if there is one.
+
+    A place counts as a dateline when a date or an agency follows it, or when it is written in
+    capitals ("NEW YORK —"): a sentence that starts "The minister said -" is none."""
+    for m in _DATELINE_HEAD.finditer(text[:within]):
+        place = m["place"]
+        capitals = place.replace(" ", "").replace(".", "").replace("-", "").isupper() and len(place) > 2
+        if m["date"] or m["agency"] or (capitals and m["dash"] != ":"):
+            return Dateline(place, m["region"], m["agency"], m.start("place"), m.end("place"))
+    return None
 
 
 def read_articles(source: str | Path | Iterable[str | Path], *,

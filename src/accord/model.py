@@ -114,7 +114,7 @@ class Location:
     geonameid: int | None = None
     lat: float | None = None
     lon: float | None = None
-    how: Literal["stated", "dateline", "host", "none"] = "none"
+    how: Literal["stated", "dateline", "host", "actors", "none"] = "none"  # actors: at home, or where attacked
     span: Span | None = None
 
 

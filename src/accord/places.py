@@ -7,14 +7,17 @@ Ambiguous names go to the country the article's actors belong to, else to the la
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from .actors import ArticleActors, Tables
+from .actors import INTERNATIONAL, ArticleActors, Tables
+from .ingest import read_dateline
 from .model import Article, Event, Location, Span
+from .vocabulary import Vocabulary, load_vocabulary
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "throughout", "across"}
+PLACE_PREPS = {"in", "at", "near", "into", "outside", "inside", "throughout", "across"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Gazetteer:
 
     cities: dict[str, tuple[City, ...]]
     us_states: dict[str, str]
+    regions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Darfur" -> ("SDN",)
 
     @classmethod
     def load(cls) -> "Gazetteer":
@@ -42,7 +46,16 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[City, ...]:
         return self.cities.get(name, ())
 
-    def resolve(self, name: str, *, prefer: set[str] = frozenset(), qualifier: str | None = None,
+    def region(self, name: str, *, prefer: Collection[str] = ()) -> str | None:
+        """The country of a region or province ("Darfur", "Idlib", "Bavaria"); an ambiguous name ("Punjab")
+        only where the article names one of its countries."""
+        found = self.regions.get(name) or self.regions.get(_ascii(name)) or ()
+        if len(found) == 1:
+            return found[0]
+        preferred = [c for c in found if c in prefer]
+        return preferred[0] if len(preferred) == 1 else None
+
+    def resolve(self, name: str, *, prefer: Collection[str] = (), qualifier: str | None = None,
                 tables: Tables | None = None) -> City | None:
         """The city a name most likely means: qualified ("Paris, Texas"), in a preferred country, else the largest."""
         found = self.candidates(name)
@@ -81,7 +94,32 @@ def _load() -> Gazetteer:
         for form in forms:
             cities.setdefault(form, []).append(city)
     states = {s["name"]: code for code, s in gc.get_us_states().items()}
-    return Gazetteer({k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in cities.items()}, states)
+    return Gazetteer({k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in cities.items()}, states,
+                     _regions({c["iso"]: c["iso3"] for c in gc.get_countries().values()}))
+
+
+_SUBDIVISION_WORDS = re.compile(r"\s+(?:Province|Oblast|Governorate|Region|Prefecture|State|District|Territory)$")
+
+
+def _regions(iso3: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Region names -> countries: ISO 3166-2 subdivisions (pycountry) and data/regions.yaml."""
+    import pycountry
+    import yaml
+
+    from . import datafile
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        country = iso3.get(sub.country_code)
+        if country is None or not _ENGLISH_NAME.fullmatch(_ascii(sub.name)):
+            continue
+        for form in {sub.name, _ascii(sub.name), _SUBDIVISION_WORDS.sub("", sub.name)}:
+            found.setdefault(form, set()).add(country)
+    text, _ = datafile.shipped("regions.yaml")
+    for country, names in (yaml.safe_load(text) or {}).items():
+        for name in names:
+            found.setdefault(str(name), set()).add(str(country))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 _ENGLISH_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
@@ -122,11 +160,13 @@ def place_at(token: Any, actors: ArticleActors, gazetteer: Gazetteer) -> Locatio
     after = doc[ent.end:ent.end + 3]
     if len(after) >= 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "LOC"):
         qualifier = after[1].text
-    city = gazetteer.resolve(ent.text, prefer=set(actors.country_counts()), qualifier=qualifier, tables=actors.tables)
+    prefer = set(actors.country_counts())
+    city = gazetteer.resolve(ent.text, prefer=prefer, qualifier=qualifier, tables=actors.tables)
+    span = Span(actors.article_id, ent.start_char, ent.end_char, ent.text)
     if city is None:
-        return None
-    return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "stated",
-                    Span(actors.article_id, ent.start_char, ent.end_char, ent.text))
+        region = gazetteer.region(ent.text, prefer=prefer)  # "in Darfur", "the Zangilan region"
+        return Location(region, ent.text, how="stated", span=span) if region else None
+    return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "stated", span)
 
 
 def _entity_at(doc: Any, i: int, labels: tuple[str, ...]) -> Any:
@@ -145,52 +185,169 @@ def _entity_at(doc: Any, i: int, labels: tuple[str, ...]) -> Any:
     return doc[start:end]
 
 
-def stated_location(scope: list[Any], actors: ArticleActors, gazetteer: Gazetteer) -> Location | None:
-    """The first place named after "in"/"at" among the tokens of an event's clause."""
+def stated_location(scope: list[Any], actors: ArticleActors, gazetteer: Gazetteer,
+                    words: Vocabulary | None = None) -> Location | None:
+    """The first place named after "in", "at", "near", "into" among the tokens of an event's clause."""
+    words = words or load_vocabulary()
     for t in scope:
         if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
-            for cand in [t, *[x for x in t.subtree if x.i != t.i]]:
+            for cand in _place_phrase(t, words):
                 loc = place_at(cand, actors, gazetteer)
                 if loc is not None:
                     return loc
     return None
 
 
-_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+)?"
-                       r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|\s+\([A-Za-z .-]{2,25}\)\s*[-\u2013\u2014])", re.M)
+def _place_phrase(noun: Any, words: Vocabulary) -> list[Any]:
+    """The tokens of a place phrase that can name the place: "at Baghdad International Airport", "in the town of
+    Samarra", "in Iraq's north"; not a country that owns something else ("in Iran's offensive", "in retaliation
+    for Japan's failure": a party is no place), nor what another preposition or clause adds."""
+    out = [noun]
+    placeish = noun.lemma_.lower() in words.place_nouns | words.settlement_nouns | words.region_words \
+        or noun.ent_type_ in ("GPE", "LOC", "FAC")
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc") or (c.dep_ == "prep" and c.lower_ != "of"):
+            continue
+        if c.dep_ == "poss" and not placeish:
+            continue
+        out += [t for t in _place_phrase(c, words)] if c.dep_ != "prep" else \
+            [t for o in c.children if o.dep_ == "pobj" for t in _place_phrase(o, words)]
+    return out
 
 
 def dateline_location(article: Article, gazetteer: Gazetteer, actors: ArticleActors) -> Location | None:
-    """ "ATHENS, May 2 -" at the head of a report: the place it was filed from."""
-    m = _DATELINE.search(article.text[:400])
-    if not m:
-        return None
-    raw = m["place"].strip()
-    name = raw.title() if raw.isupper() else raw
-    code = _country_code(name, actors.tables)
-    if code:
-        return Location(code, None, how="dateline", span=Span(article.id, m.start("place"), m.end("place"), raw))
-    city = gazetteer.resolve(name, prefer=set(actors.country_counts()))
-    if city is None:
-        return None
-    return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "dateline",
-                    Span(article.id, m.start("place"), m.end("place"), raw))
+    """ "ATHENS, May 2 -", "SRINAGAR, India (Reuters) -" at the head of a report: the place it was filed from."""
+    return filed_from(article.text, article.id, gazetteer, actors)
 
 
-def locate(events: list[Event], article: Article, actors: ArticleActors, gazetteer: Gazetteer) -> list[Event]:
-    """Events of the report's own day with no stated place happened where the dateline says."""
+def filed_from(text: str, article_id: str, gazetteer: Gazetteer, actors: ArticleActors,
+               words: Vocabulary | None = None) -> Location | None:
+    """The place of a text's dateline, resolved to its country (a seat such as "UNITED NATIONS" by the
+    vocabulary's dateline_seats)."""
+    line = read_dateline(text)
+    if line is None:
+        return None
+    raw = line.place
+    name = " ".join(w.capitalize() if w.isupper() else w for w in raw.split())
+    span = Span(article_id, line.start, line.end, raw)
+    seats = (words or load_vocabulary()).dateline_seats
+    if name.lower() in seats:
+        return Location(seats[name.lower()], name, how="dateline", span=span)
+    region = _country_code(line.region, actors.tables) if line.region else None
+    seat = actors.tables.places.get(name)
+    code = seat[0] if seat and seat[1] in ("name", "capital") else None
+    if code:  # a country, or its capital (which then names the country, not a place of its own)
+        return Location(code, None, how="dateline", span=span)
+    city = gazetteer.resolve(name, prefer={region} if region else set(actors.country_counts()),
+                             qualifier=line.region, tables=actors.tables)
+    if city is not None and (region is None or city.country == region):
+        return Location(city.country, city.name, city.geonameid, city.lat, city.lon, "dateline", span)
+    if region:
+        return Location(region, name, how="dateline", span=span)
+    return None
+
+
+def locate(events: list[Event], article: Article, actors: ArticleActors, gazetteer: Gazetteer,
+           words: Vocabulary | None = None) -> list[Event]:
+    """Where each event happened that its clause places nowhere, in this order: "here" is the dateline;
+    the same act placed before in the article is there again ("the attack"); an act within one country
+    happened there; an attack, in the country attacked; a statement of the report's day, where the report
+    was filed, when that place is one of its parties' or a party is international; with no dateline, an
+    act of a state, at home."""
+    words = words or load_vocabulary()
     dateline = dateline_location(article, gazetteer, actors)
-    if dateline is None:
-        return events
-    return [replace(e, location=dateline) if e.location is None and _recent(e, article) else e for e in events]
+    out: list[Event] = []
+    for e in events:
+        loc = e.location if e.location is not None and e.location.country else None
+        loc = loc or _here(e, actors, dateline) or _as_before(e, out) or _at_home(e) or _attacked(e, words) \
+            or _filed(e, article, dateline, words) or (_home(e, words) if dateline is None else None)
+        out.append(e if loc is e.location else replace(e, location=loc))
+    return out
 
 
-def _recent(event: Event, article: Article) -> bool:
-    """The event happened within the week before the report (the dateline's news), by its stated date."""
+def _trigger(event: Event, actors: ArticleActors) -> Any:
+    span = actors.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _here(event: Event, actors: ArticleActors, dateline: Location | None) -> Location | None:
+    """ "a meeting here", "arrived here": the place of the dateline."""
+    tok = _trigger(event, actors)
+    if dateline is None or tok is None:
+        return None
+    scope = {t.i for t in tok.subtree} | {t.i for t in tok.head.subtree if tok.dep_ in ("nsubj", "dobj", "pobj")}
+    if any(t.lower_ == "here" and t.i in scope for t in tok.sent):
+        return dateline
+    return None
+
+
+def _parties(event: Event) -> tuple[str | None, str | None]:
+    return event.source.country, event.target.country if event.target is not None else None
+
+
+def _as_before(event: Event, earlier: list[Event]) -> Location | None:
+    """The same act between the same countries, placed by a sentence before ("killed in an airstrike at
+    Baghdad airport ... the airstrike"), is there again."""
+    pair = set(_parties(event))
+    for e in earlier:
+        if e.type == event.type and set(_parties(e)) == pair and e.location is not None \
+                and e.location.how == "stated" and e.location.country:
+            return replace(e.location, span=None)
+    return None
+
+
+def _state(code: str | None) -> bool:
+    return bool(code) and code not in INTERNATIONAL
+
+
+def _at_home(event: Event) -> Location | None:
+    """An act of a country on its own people or government happened in that country."""
+    source, target = _parties(event)
+    if _state(source) and source == target:
+        return Location(source, None, how="actors")
+    return None
+
+
+def _attacked(event: Event, words: Vocabulary) -> Location | None:
+    """An attack with no place stated happened in the country attacked."""
+    _, target = _parties(event)
+    if event.type in words.attack_types and _state(target):
+        return Location(target, None, how="actors")
+    return None
+
+
+def _filed(event: Event, article: Article, dateline: Location | None, words: Vocabulary) -> Location | None:
+    """A statement or act of the report's own day (or undated) happened where the report was filed from,
+    when that country is a party to it, or a party is international, or the dateline is a seat such as the
+    United Nations (bodies meet where their reporters are); a report filed from a third country (a
+    listening post) places nothing."""
+    if dateline is None or not dateline.country or not _of_the_day(event, article):
+        return None
+    source, target = _parties(event)
+    seat = bool(dateline.place) and str(dateline.place).lower() in words.dateline_seats
+    if seat or dateline.country in (source, target) or any(c in INTERNATIONAL for c in (source, target) if c):
+        return dateline
+    return None
+
+
+def _of_the_day(event: Event, article: Article) -> bool:
+    """Undated, or dated within the week before the report (its news) or later (a plan said on the report's
+    day is dated when it is to happen)."""
     import datetime as dt
 
-    ref, date = article.published, event.date
-    if ref is None or date is None or ref.precision != "day" or date.precision != "day":
+    date, ref = event.date, article.published
+    if date is None:
+        return True
+    if ref is None or ref.precision != "day":
         return False
-    days = (dt.date.fromisoformat(ref.value) - dt.date.fromisoformat(date.value)).days
-    return 0 <= days <= 7
+    if date.precision == "day":
+        return (dt.date.fromisoformat(ref.value) - dt.date.fromisoformat(date.value)).days <= 7
+    return date.value > ref.value[:len(date.value)]
+
+
+def _home(event: Event, words: Vocabulary) -> Location | None:
+    """With no dateline, an act of a state (not an attack) with no place stated happened at home."""
+    source, _ = _parties(event)
+    if _state(source) and event.type not in words.attack_types and event.mode != "visit":
+        return Location(source, None, how="actors")
+    return None

@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS facts (
     fact_type TEXT NOT NULL, value REAL, unit TEXT, holder TEXT, counterpart TEXT, dyad TEXT, date TEXT,
     evidence TEXT, cluster TEXT, conflict INTEGER NOT NULL DEFAULT 0, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facts_block ON facts(fact_type, unit, dyad, date);
+CREATE INDEX IF NOT EXISTS facts_value ON facts(fact_type, unit, value);
 CREATE INDEX IF NOT EXISTS facts_article ON facts(article_hash);
 CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), country TEXT, kind TEXT,

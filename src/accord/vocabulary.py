@@ -15,6 +15,8 @@ from . import datafile
 from .errors import InputError
 
 QUALIFIER_NAMES = ("more_than", "less_than", "about")
+FIGURE_KINDS = ("debt", "balance", "levy", "quota", "buy", "receive", "give")
+FIGURE_ROLES = ("recipient", "source", "place", "target", "partner", "whole", "subject", "other")
 
 
 def _section(kind: str, help: str) -> Any:
@@ -64,21 +66,37 @@ class Vocabulary:
     scene_relatives: frozenset[str] = _section("lower", "relative words of a clause that is news, not description")
     place_nouns: frozenset[str] = _section("lower", "nouns of an unnamed place")
     settlement_nouns: frozenset[str] = _section("lower", "nouns of a capital or city named by its country")
+    support_verbs: frozenset[str] = _section("lower", "verbs that carry a noun's act: their place is the act's")
+    other_act_prepositions: frozenset[str] = _section("lower", "prepositions adding another act, not the event's place")
+    region_words: frozenset[str] = _section("lower", "nouns of a part of a country ('in Iraq's north')")
+    attack_types: frozenset[str] = _section("types", "event types of force, placed where the target is")
+    dateline_seats: dict[str, str] = _section("map", "datelines naming a seat (lower case) -> its country")
     context_words: dict[str, str] = _section("map", "words of the sentence -> PLOVER context")
     currency_signs: dict[str, str] = _section("map", "currency signs -> ISO 4217 code")
     currency_prefixes: dict[str, str] = _section("map", "currency codes written before the number -> ISO 4217 code")
     currency_words: dict[str, str] = _section("map", "currency words (lower case) -> ISO 4217 code")
+    currency_names: dict[str, str] = _section("map", "ISO 4217 code -> the word it shares with other currencies")
+    country_currencies: dict[str, str] = _section("map", "country (alpha-3) -> its currency in a family of currency_names")
+    explicit_currencies: frozenset[str] = _section("cased", "currencies that only the words before them replace")
     magnitudes: dict[str, float] = _section("numbers", "magnitude words -> factor")
+    number_words: dict[str, float] = _section("numbers", "numbers written as words -> value")
     qualifiers: dict[str, tuple[str, ...]] = _section("phrases", "words before a figure -> qualifier")
+    range_words: frozenset[str] = _section("lower", "words between the two bounds of a range")
+    units: dict[str, tuple[str, ...]] = _section("phrases", "measure units -> the forms that write them")
+    ellipsis_followers: frozenset[str] = _section("lower", "words after a number that leave its unit to the figure before")
     metric_words: frozenset[str] = _section("lower", "words naming a figure's metric")
     change_words: frozenset[str] = _section("lower", "nouns of a change of a flow")
     flow_nouns: frozenset[str] = _section("lower", "nouns of a flow a change belongs to")
-    counterpart_prepositions: frozenset[str] = _section("lower", "prepositions of a figure's counterpart")
-    unit_nouns: frozenset[str] = _section("lower", "counted nouns that are units")
+    figure_prepositions: dict[str, str] = _section("map", "prepositions -> the part of the country after them in a figure")
+    figure_kinds: dict[str, tuple[str, ...]] = _section("phrases", "kinds of figure -> the lemmas that mark them")
+    holder_nouns: frozenset[str] = _section("lower", "nouns whose owner holds the figure ('in Japan's favour')")
+    levy_verbs: frozenset[str] = _section("lower", "verbs whose subject levies a tariff")
+    state_nouns: frozenset[str] = _section("lower", "common nouns of a state: the article's own country")
+    market_nouns: frozenset[str] = _section("lower", "nouns of market statistics, which no country holds")
 
 
 SECTIONS: dict[str, str] = {f.name: f.metadata["kind"] for f in fields(Vocabulary)}
-KEYS: dict[str, tuple[str, ...]] = {"qualifiers": QUALIFIER_NAMES}  # the keys a table may have, where they are fixed
+KEYS: dict[str, tuple[str, ...]] = {"qualifiers": QUALIFIER_NAMES, "figure_kinds": FIGURE_KINDS}  # the keys a table may have, where they are fixed
 
 
 def load_vocabulary(user_file: str | None = None) -> Vocabulary:
@@ -93,8 +111,21 @@ def _load_vocabulary(user_file: str | None) -> Vocabulary:
     missing = [name for name in SECTIONS if name not in sections]
     if missing:
         raise InputError(where, f"sections missing: {', '.join(missing)}")
+    _check_figure_tables(sections, where)
     if user_file:
         text, where = datafile.user(user_file, "vocabulary")
         datafile.merge(sections, datafile.compose(text, where), where, SECTIONS, keys=KEYS)
+        _check_figure_tables(sections, where)
     values: dict[str, Any] = {name: frozenset(v) if isinstance(v, list) else v for name, v in sections.items()}
     return Vocabulary(**values)
+
+
+def _check_figure_tables(sections: dict[str, Any], where: str) -> None:
+    """The figure tables' values: a part a preposition gives (FIGURE_ROLES), ISO 4217 codes for currencies."""
+    for prep, role in sections.get("figure_prepositions", {}).items():
+        if role not in FIGURE_ROLES:
+            raise InputError(where, f"figure_prepositions: {prep!r} -> {role!r} should be one of {', '.join(FIGURE_ROLES)}")
+    for section in ("currency_signs", "currency_prefixes", "currency_words", "country_currencies"):
+        for word, code in sections.get(section, {}).items():
+            if not (len(code) == 3 and code.isalpha() and code.isupper()):
+                raise InputError(where, f"{section}: {word!r} -> {code!r} should be an ISO 4217 code (three capitals)")

@@ -147,9 +147,14 @@ def _load_tables(user_file: str | None, igo_for_all: bool = False) -> Tables:
             for form in row.get(kind) or []:
                 places[form] = (code, kind[:-1])
     past = _past_states(data, places)
-    for code, forms in yaml.load((data / "regions.yaml").read_text(encoding="utf-8"), Loader=_LOADER).items():
+    regions = yaml.load((data / "regions.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
+    owners: dict[str, set[str]] = {}
+    for code, forms in regions.items():
         for form in forms:
-            places.setdefault(form, (code, "region"))  # a country's own name wins ("Georgia")
+            owners.setdefault(form, set()).add(code)
+    for form, codes in owners.items():
+        if len(codes) == 1:  # a name of two countries' regions stands for neither
+            places.setdefault(form, (codes.pop(), "region"))  # a country's own name wins ("Georgia")
     orgs: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     for row in yaml.load((data / "organisations.yaml").read_text(encoding="utf-8"), Loader=_LOADER):
         code = "IGO" if igo_for_all and row["code"] in ("UNO", "EUR", "NGO") else row["code"]

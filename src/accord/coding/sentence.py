@@ -63,7 +63,7 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
                reference: FuzzyDate | None, gazetteer: Gazetteer | None, event_id: str) -> tuple[Event | None, str]:
     """The event of one source and target of the trigger, or None; and the explain line."""
     rule, words, article_id = hit.rule, dictionary.words, actors.article_id
-    tokens = scope(hit)
+    tokens = scope(hit, words)
     stated = stated_place(tokens, actors, gazetteer, words)  # looked up once, used for the roles and the event
     place = location(hit, actors, roles, rule.type, rule.mode, tokens, stated, words)
     where_said = place or (stated_location(list(sent), actors, gazetteer) if gazetteer is not None else None)

@@ -6,7 +6,7 @@ const QUAD = { AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 
   REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3, PROTEST: 4, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4 };
 const QUAD_NAMES = ["", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
 const SVG_NS = "http://www.w3.org/2000/svg";
-const HOW_NAMES = { stated: "stated", dateline: "dateline", host: "host of a visit", none: "not known" };
+const HOW_NAMES = { stated: "stated", dateline: "dateline", host: "host of a visit", actors: "where its actors are", none: "not known" };
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 // Months between time ticks, tried from the finest; the first whose labels do not touch is used (as charts.py).
 const TICK_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600];
