@@ -143,10 +143,18 @@ def assign_event(conn: sqlite3.Connection, rec: dict[str, Any]) -> str:
     when, args = _date_block(rec.get("date"))
     sql = f"SELECT record, cluster FROM events WHERE dyad=? AND type=? AND {when} AND article_hash<>? " \
           "ORDER BY rowid DESC LIMIT ?"  # noqa: S608 (fixed SQL fragments)
-    for row in conn.execute(sql, (dyad, rec["type"], *args, article, CANDIDATES)):
-        if same_event(json.loads(row[0]), rec):
-            return str(row[1])
-    return str(rec["id"])
+    # of the earlier reports it matches, the one saying most nearly the same (two demands of one day by
+    # one side are two events, and each report's own wording tells them apart)
+    best, best_overlap = str(rec["id"]), -1.0
+    words = content_words(rec.get("evidence"))
+    for raw, cluster in conn.execute(sql, (dyad, rec["type"], *args, article, CANDIDATES)):
+        other = json.loads(raw)
+        if same_event(other, rec):
+            theirs = content_words(other.get("evidence"))
+            overlap = len(words & theirs) / max(1, min(len(words), len(theirs)))
+            if overlap > best_overlap:
+                best, best_overlap = str(cluster), overlap
+    return best
 
 
 def assign_fact(conn: sqlite3.Connection, rec: dict[str, Any]) -> tuple[str, list[str]]:

@@ -32,6 +32,8 @@ def _retold(first: Event, later: Event) -> bool:
     ("Howard accused Japan" and "Howard voiced concern over Tokyo" are two)."""
     if first.trigger.text.lower() == later.trigger.text.lower() or _named_again(later):
         return True
+    if QUAD_CLASS[first.type] == 3:
+        return False  # two demands or warnings of one day are two statements, each with its words
     return first.date is not None and first.date.span is not None and later.date is not None and later.date.span is not None
 
 
