@@ -248,3 +248,11 @@ def test_a_nationality_before_an_international_title_keeps_the_person_national(a
     text = "Norwegian U.N. envoy Kari Olsen urged Sudan to open the border crossings."
     x = extract(article_from_text("t", text), published="2024-03-14", annotator=annotator)
     assert pairs(x.events, "REQUEST") == {("NOR", "SDN")}
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    ("The European Commission is keen to negotiate with Seoul over the quotas.", "AGREE", ("EUR", "KOR")),
+    ("Swiss banks are unwilling to lend new money to Argentina.", "REJECT", ("CHE", "ARG")),
+])
+def test_keenness_and_unwillingness(annotator, text, type_, pair):
+    assert pair in pairs(events(text, annotator=annotator), type_)
