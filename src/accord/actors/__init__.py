@@ -21,12 +21,12 @@ from .article import ArticleActors, Mention, choose_pair
 from .coreference import resolve_references
 from .groups import find_countries, find_groups
 from .inference import groups_of_the_sentence, infer_countries, possessed_groups
-from .lookup import find_place_hits
+from .lookup import find_place_hits, in_capitals
 from .organisations import find_organisations
 from .people import find_known_people, find_people
 from .tables import INTERNATIONAL, Known, Tables, load_tables, surname_country
 
-__all__ = ["INTERNATIONAL", "ArticleActors", "Known", "Mention", "Tables", "find_actors", "load_tables",
+__all__ = ["INTERNATIONAL", "ArticleActors", "Known", "Mention", "Tables", "find_actors", "in_capitals", "load_tables",
            "surname_country"]
 
 

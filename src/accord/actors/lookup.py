@@ -8,6 +8,12 @@ from typing import Any
 from .tables import Tables
 
 
+def in_capitals(text: str) -> bool:
+    """A headline in capitals: three words or more, nearly all of their letters capitals ("SAYS HE" is no name)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 3 and len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def first_words(phrases: Any) -> frozenset[str]:
     """The texts a phrase's first token can have ("al" for "al-Qaeda", "U.S." for "U.S.")."""
     out = set()

@@ -6,7 +6,7 @@ from typing import Any
 from ..model import Actor
 from .article import ArticleActors
 from .coreference import same_person
-from .lookup import name_index, phrase_at
+from .lookup import in_capitals, name_index, phrase_at
 from .tables import INTERNATIONAL, Known, Tables, linkable, surname_country
 from .titles import person_name, phrase_left, role_of
 
@@ -18,8 +18,9 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        if ent.text in tables.not_actors:
-            continue  # "a message on Twitter": where it was said, not who
+        if ent.text in tables.not_actors or in_capitals(ent.sent.text):
+            # "a message on Twitter" says where, not who; a headline in capitals has no names the tagger can read
+            continue
         if ent.text in tables.orgs or ent.text.rstrip("s") + "s" in tables.orgs:
             continue  # "Boko Haram", "Tamil Tiger" tagged as persons: the organisations take them
         if all(t.i in in_place or t.text in ("'s", "’s") for t in ent):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..actors import ArticleActors
+from ..actors import ArticleActors, in_capitals
 from ..model import QUAD_CLASS, Actor, Event, FuzzyDate, Span
 from ..places import Gazetteer, stated_location
 from ..vocabulary import Vocabulary
@@ -37,6 +37,10 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
     lines: list[str] = []
     if len(sent.text) > max_chars:
         return CodedSentence([], [f"skipped: sentence over {max_chars} characters"])
+    if in_capitals(sent.text):
+        # "JAPAN WARNS U.S. IT MAY RETALIATE": the tagger reads capitals as names ("SAYS HE"); the
+        # headline's event is told again, in sentence case, by the story
+        return CodedSentence([], ["skipped: a headline in capitals"])
     for hit in find_triggers(sent, dictionary):
         rule = hit.rule
         mood = modality(hit, words)
