@@ -7,7 +7,7 @@ from ..model import Actor
 from .article import ArticleActors, find_entity
 from .lookup import name_index, phrase_at
 from .tables import INTERNATIONAL, Tables
-from .titles import role_of
+from .titles import phrase_left, role_of
 
 
 def find_organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
@@ -55,6 +55,32 @@ def find_organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[i
             _, sectors = role_of(run, tables)
         eid = find_entity(table, kind="organisation", name=name) or table.new_entity(Actor(country, sectors, name, None, name, "organisation"))
         table.add_mention(run[0].i, run[-1].i + 1, chunk.root.i if chunk.root in run else run[-1].i, eid, "organisation")
+    _named_bodies(doc, table, places)
+
+
+def _named_bodies(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
+    """Bodies the tagger names that no table lists, of a country the text gives them: "Iranian airline
+    Mahan Air", "the Bank of Israel", "Saudi Arabia's state-owned Saudi Aramco", "the Syrian Democratic Forces"."""
+    tables = table.tables
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(t.i in table.by_token for t in ent) or ent.text in tables.not_actors:
+            continue
+        toks = [t for t in ent if t.lower_ != "the" and t.text not in ("'s", "’s")]
+        if not toks or any(t.i in places and places[t.i][2] in ("name", "capital") for t in toks[:1]) and len(toks) == 1:
+            continue
+        inside = next((places[t.i][1] for t in toks if t.i in places), None)
+        root = ent.root
+        around = [t for t in phrase_left(root.head) + [root.head] if t.i < ent.start] if root.dep_ in ("appos", "compound") else []
+        around += [t for t in phrase_left(root) if t.i < ent.start]
+        country = inside or next((places[t.i][1] for t in reversed(around) if t.i in places), None)
+        if country is None:
+            continue
+        words = {t.lower_ for t in list(ent) + around}
+        sectors = ("BUS",) if words & tables.business else ("MED",) if {t.text for t in ent} & tables.media else \
+            role_of(list(ent), tables)[1]
+        name = " ".join(t.text for t in toks)
+        eid = find_entity(table, kind="organisation", name=name) or table.new_entity(Actor(country, sectors, name, None, name, "organisation"))
+        table.add_mention(toks[0].i, toks[-1].i + 1, root.i, eid, "organisation")
 
 
 
