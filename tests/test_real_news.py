@@ -256,3 +256,15 @@ def test_a_nationality_before_an_international_title_keeps_the_person_national(a
 ])
 def test_keenness_and_unwillingness(annotator, text, type_, pair):
     assert pair in pairs(events(text, annotator=annotator), type_)
+
+
+def test_a_countrys_word_is_its_named_speakers(annotator):
+    evs = events("Finnish Foreign Minister Elina Valtonen said Finland was ready to resume talks with Russia.",
+                 annotator=annotator)
+    agree = [e for e in evs if e.type == "AGREE"]
+    assert agree and agree[0].source.name == "Elina Valtonen" and agree[0].target.country == "RUS"
+
+
+def test_an_organisation_is_named_by_its_acronym_too(annotator):
+    evs = events("OPEC urged Norway to cut its oil output.", annotator=annotator)
+    assert [e.source.name for e in evs if e.type == "REQUEST"] == ["Organization of the Petroleum Exporting Countries (OPEC)"]

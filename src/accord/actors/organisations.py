@@ -23,7 +23,10 @@ def find_organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[i
             if before is not None and before[1] == "demonym" and code not in INTERNATIONAL and before[0] != code:
                 # "Pakistani Taliban", "Syrian Kurds' YPG": a national branch of a movement named for another country
                 code, name = before[0], f"{doc[before[2]:i].text} {name}"
-            eid = find_entity(table, kind="organisation", name=name) or table.new_entity(Actor(code, secs, name, None, name, "organisation"))
+            # "OPEC" is shown as "Organization of the Petroleum Exporting Countries (OPEC)": both names stay findable
+            shown = f"{name} ({form})" if form != name and form.replace(".", "").isupper() and len(form) <= 8 else name
+            eid = next((e.id for e in table.entities.values() if e.actor.kind == "organisation" and e.actor.organisation == name),
+                       None) or table.new_entity(Actor(code, secs, shown, None, name, "organisation"))
             table.add_mention(i, i + n, doc[i:i + n].root.i, eid, "organisation")
     # national institutions and companies: a capitalised run holding a demonym and an institution word
     for chunk in doc.noun_chunks:

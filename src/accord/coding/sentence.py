@@ -81,6 +81,8 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
     source, target = place_groups(source, target, roles, rule, where_said, place, sent, actors, gazetteer, words)
     if target is not None and target.country is None:
         target = None  # "will not accept more refugees": whom, of no known country, is no party to code
+    if source.kind == "country" and QUAD_CLASS[rtype] in (1, 3):
+        source = _speaker_for(hit, source, actors, words) or source
     why = _not_codable(source, target, rtype, words, roles.how) or _ordinary_crime(tokens, target, words)
     if why:
         return None, f"dropped, {why}"
@@ -105,6 +107,28 @@ def _ordinary_crime(tokens: list[Any], target: Actor | None, words: Vocabulary) 
         return None
     crime = next((t.text for t in tokens if t.lemma_.lower() in words.ordinary_crimes), None)
     return f"an ordinary crime ('{crime}') is no political event" if crime else None
+
+
+def _speaker_for(hit: Hit, source: Actor, actors: ArticleActors, words: Vocabulary) -> Actor | None:
+    """ "Fukukawa said Japan was ready to continue talks": a country's word is its named speaker's,
+    where the speaker is of that country."""
+    verb = hit.anchor
+    for _ in range(4):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        if verb.lemma_.lower() in words.reporting_verbs:
+            break
+    else:
+        return None
+    if verb.lemma_.lower() not in words.reporting_verbs:
+        return None
+    subj = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    for m in actors.mentions_in(subj):
+        speaker = actors.actor(m.entity)
+        if speaker.kind in ("person", "organisation") and speaker.country == source.country:
+            return speaker
+    return None
 
 
 def _stated_roles(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[Roles | None, str]:
