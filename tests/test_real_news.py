@@ -268,3 +268,16 @@ def test_a_countrys_word_is_its_named_speakers(annotator):
 def test_an_organisation_is_named_by_its_acronym_too(annotator):
     evs = events("OPEC urged Norway to cut its oil output.", annotator=annotator)
     assert [e.source.name for e in evs if e.type == "REQUEST"] == ["Organization of the Petroleum Exporting Countries (OPEC)"]
+
+
+def test_each_of_two_titled_names_takes_its_own_nationality(annotator):
+    text = "On Monday, Chilean President Gabriel Boric and Peruvian President Dina Boluarte spoke on the phone."
+    x = extract(article_from_text("t", text), published="2024-03-14", annotator=annotator)
+    assert {e.actor.name: e.actor.country for e in x.entities if e.actor.kind == "person"} == {
+        "Gabriel Boric": "CHL", "Dina Boluarte": "PER"}
+    assert undirected(x.events, "CONSULT") == {frozenset(("CHL", "PER"))}
+
+
+def test_a_country_announcing_its_own_withdrawal_is_no_target_of_it(annotator):
+    evs = events("The United States announced a complete withdrawal of its troops from Syria.", annotator=annotator)
+    assert not [e for e in evs if e.target is not None and e.target.country == "USA"]

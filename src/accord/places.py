@@ -108,10 +108,13 @@ def _regions(iso3: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
     from . import datafile
 
+    from .vocabulary import load_vocabulary
+
+    generic = load_vocabulary().generic_place_words
     found: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         country = iso3.get(sub.country_code)
-        if country is None or not _ENGLISH_NAME.fullmatch(_ascii(sub.name)):
+        if country is None or not _ENGLISH_NAME.fullmatch(_ascii(sub.name)) or sub.name.lower() in generic:
             continue
         for form in {sub.name, _ascii(sub.name), _SUBDIVISION_WORDS.sub("", sub.name)}:
             found.setdefault(form, set()).add(country)

@@ -65,6 +65,7 @@ class Vocabulary:
     sequence_marks: frozenset[str] = _section("lower", "words that put a clause at another time than its head")
     scene_relatives: frozenset[str] = _section("lower", "relative words of a clause that is news, not description")
     place_nouns: frozenset[str] = _section("lower", "nouns of an unnamed place")
+    generic_place_words: frozenset[str] = _section("lower", "ISO 3166-2 region names that are common words")
     settlement_nouns: frozenset[str] = _section("lower", "nouns of a capital or city named by its country")
     support_verbs: frozenset[str] = _section("lower", "verbs that carry a noun's act: their place is the act's")
     other_act_prepositions: frozenset[str] = _section("lower", "prepositions adding another act, not the event's place")

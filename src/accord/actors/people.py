@@ -54,7 +54,8 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
         extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree] + titled_by
         # the country named nearest the name: "US President Trump and Turkish President Erdogan" makes
         # Erdogan Turkish, whatever the parse hung on his phrase
-        country = next((places[t.i][1] for t in list(reversed(left)) + extra if t.i in places), None) or org_country
+        country = _title_run_country(doc, ent.start, places, tables) or \
+            next((places[t.i][1] for t in list(reversed(left)) + extra if t.i in places), None) or org_country
         country = country or _country_before_comma(doc, min([t.i for t in left] + [ent.start]), places, tables)
         title_org = _org_in(left, table)
         if title_org is not None and country is None:
@@ -83,9 +84,22 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
         eid = same_person(table, name) or table.new_entity(Actor(country, sectors, name, role, organisation, "person"))
         refine(table, eid, country, sectors, role, organisation)
         start = min([t.i for t in left] + [ent.start])
-        while start < ent.start and any(i in table.by_token for i in range(start, ent.start)):
-            start += 1
+        while start < ent.start and (any(i in table.by_token for i in range(start, ent.start))
+                                     or doc[start].dep_ in ("cc", "punct")):
+            start += 1  # "... and Turkish President Erdogan": the mention starts after the "and"
         table.add_mention(start, ent.end, root.i, eid, "person")
+
+
+def _title_run_country(doc: Any, start: int, places: dict[int, tuple[int, str, str]], tables: Tables) -> str | None:
+    """The country of the title words just before a name ("... and Turkish President Erdogan"), read back
+    to the first word that is no title, rank or place."""
+    i = start - 1
+    while i >= 0 and (doc[i].lower_ in tables.sectors or doc[i].lower_ in tables.ranks or i in places
+                      or any(s <= i < e for s, (e, _, _) in places.items())):
+        if i in places and places[i][2] in ("demonym", "name", "region"):
+            return places[i][1]
+        i -= 1
+    return None
 
 
 def _country_before_comma(doc: Any, start: int, places: dict[int, tuple[int, str, str]], tables: Tables) -> str | None:

@@ -112,10 +112,12 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
     # '"We must stand by our allies," the minister wrote': the speaker's own side is no party to his words
     tgt = [m for m in tgt if not (actors.doc[m.head].lower_ in actors.tables.speaker_group_pronouns
                                   and actors.actor(m.entity).country in homes)]
-    if hit.rule.type in words.cooperative_types and len(homes) == 1 and None not in homes:
-        # "Erdogan promised Ankara will share intelligence with Baghdad": the source's own country,
-        # named as a whole, is no partner of what it does
-        own = [m for m in tgt if m.kind == "country" and actors.actor(m.entity).country in homes]
+    if len(homes) == 1 and None not in homes:
+        # "Erdogan promised Ankara will share intelligence with Baghdad", "the United States announced its
+        # withdrawal from the region": the source's own country, named as a whole, is no party to what it does
+        # (a place of it still is: "stormed the Chechen capital")
+        own = [m for m in tgt if m.kind == "country" and actors.actor(m.entity).country in homes
+               and (hit.rule.type in words.cooperative_types or _named_as_a_whole(m, actors))]
         tgt = [m for m in tgt if m not in own]
         if own and not tgt:
             how += ", own country is no party"
@@ -257,6 +259,12 @@ def close_to(verb: Any, tok: Any) -> bool:
         return False
     holder = tok.head.head  # "talks with X", "cut ties with X": on the verb or on its object
     return holder.i == verb.i or (holder.head.i == verb.i and holder.dep_ in ("dobj", "nsubjpass"))
+
+
+def _named_as_a_whole(m: Mention, actors: ArticleActors) -> bool:
+    """The mention is the country's own name or a metonym of its state ("the United States", "the Kremlin")."""
+    hit = actors.place_hits.get(m.start)
+    return hit is not None and hit[2] in ("name", "metonym")
 
 
 def _unique(ids: list[str]) -> list[str]:
