@@ -106,7 +106,7 @@ def _stands_for(table: ArticleActors, eid: str) -> str:
 def _antecedent(table: ArticleActors, tok: Any) -> str | None:
     """ "Hungary said it will ...": the nearest earlier subject that is a country, organisation or group;
     "the group's spokesman said it would ...": the body the speaker stands for."""
-    best, best_at = None, -1
+    best = None
     for m in table.mentions:
         if m.start >= tok.i or m.kind == "collective" or tok.i - m.start > 60:
             continue
@@ -116,8 +116,7 @@ def _antecedent(table: ArticleActors, tok: Any) -> str | None:
             speaks = a.organisation or set((a.role or "").lower().split()) & table.tables.speaking_for
             if speaks and head.dep_ == "nsubj" and head.head.lemma_.lower() in table.tables.speech_verbs \
                     and tok.i in {t.i for t in head.head.subtree}:
-                if best_at <= m.start:
-                    best, best_at = _stands_for(table, m.entity), m.start
+                best = _stands_for(table, m.entity)
             continue
         head = table.doc[m.head]
         if head.dep_ in ("amod", "compound", "poss") and head.head.pos_ in ("NOUN", "PROPN"):
@@ -125,8 +124,7 @@ def _antecedent(table: ArticleActors, tok: Any) -> str | None:
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head  # "a group of Yoruba leaders announced that they ..."
         if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass")):
-            if best_at <= m.start:
-                best, best_at = m.entity, m.start  # the nearest, whatever order the mentions were found in
+            best = m.entity  # the last found: groups and bodies after the countries they name
     return best
 
 
