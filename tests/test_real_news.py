@@ -281,3 +281,14 @@ def test_each_of_two_titled_names_takes_its_own_nationality(annotator):
 def test_a_country_announcing_its_own_withdrawal_is_no_target_of_it(annotator):
     evs = events("The United States announced a complete withdrawal of its troops from Syria.", annotator=annotator)
     assert not [e for e in evs if e.target is not None and e.target.country == "USA"]
+
+
+@pytest.mark.parametrize("text,type_,pair", [
+    ("Moscow branded the Ukrainian volunteer battalion as terrorists.", "ACCUSE", ("RUS", "UKR")),
+    ("The Kenyan president said Britain needs to stand by Kenya.", "REQUEST", ("KEN", "GBR")),
+    ("Austria's chancellor recommended that the Hungarian government reopen the border.", "REQUEST", ("AUT", "HUN")),
+    ("Poland withdrew its objections to the Ukrainian grain deal.", "CONCEDE", ("POL", "UKR")),
+])
+def test_branding_needing_recommending_and_dropping_objections(annotator, text, type_, pair):
+    found = pairs(events(text, annotator=annotator), type_)
+    assert pair in found, found

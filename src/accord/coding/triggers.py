@@ -85,8 +85,9 @@ def _said_must(sent: Any, words: Vocabulary) -> list[Hit]:
     for tok in sent:
         if tok.lemma_.lower() in saying and tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
             for c in tok.children:
-                if c.dep_ == "ccomp" and any(a.lower_ in words.obligation_words or (a.lower_ == "to" and a.head.lemma_ == "have")
-                                             for a in c.children if a.dep_ in ("aux", "xcomp")):
+                if c.dep_ == "ccomp" and (any(a.lower_ in words.obligation_words or (a.lower_ == "to" and a.head.lemma_ == "have")
+                                              for a in c.children if a.dep_ in ("aux", "xcomp"))
+                                          or c.lemma_ in words.obligation_words and any(a.dep_ == "xcomp" for a in c.children)):
                     hits.append(Hit(MUST_RULE, tok, "verb", tok))
     return hits
 
