@@ -292,3 +292,9 @@ def test_a_country_announcing_its_own_withdrawal_is_no_target_of_it(annotator):
 def test_branding_needing_recommending_and_dropping_objections(annotator, text, type_, pair):
     found = pairs(events(text, annotator=annotator), type_)
     assert pair in found, found
+
+
+def test_a_noun_falls_back_to_its_own_lemma_when_its_compound_rule_does_not_fire(annotator):
+    evs = events("In 2011, the Kenyan border post was the target of an Al-Shabaab suicide attack.", annotator=annotator)
+    assert ("IMG", "KEN") in pairs(evs, "ASSAULT") or ("SOM", "KEN") in pairs(evs, "ASSAULT"), \
+        [(e.type, e.source.country, e.target and e.target.country) for e in evs]

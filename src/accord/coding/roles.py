@@ -293,6 +293,10 @@ def _targets_of_verb(verb: Any, skip: set[int], words: Vocabulary) -> list[Any]:
 
 def _targets_of_noun(noun: Any, words: Vocabulary) -> list[Any]:
     out: list[Any] = []
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is not None and holder.lemma_.lower() in words.affected_nouns and holder.dep_ == "attr":
+        # "Mahan Air has been the subject of US sanctions", "the town was the target of an attack": whom
+        out.extend(t for c in holder.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     for c in content_clauses(noun):
         # "its demand that Israel ease restrictions": who the demand is put to
         out.extend(t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree)

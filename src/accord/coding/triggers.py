@@ -65,8 +65,8 @@ def _noun_hit(tok: Any, dictionary: Dictionary) -> Hit | None:
         return None
     lemma = tok.lemma_.lower()
     governor = governing_verb(tok)
-    key = next(k for k in noun_keys(tok) if k in dictionary.by_noun)
-    for rule in dictionary.by_noun[key]:
+    # the most specific key first ("suicide-attack"), then the noun's own lemma where its rules do not fire
+    for rule in (r for k in noun_keys(tok) if k in dictionary.by_noun for r in dictionary.by_noun[k]):
         if rule.light:
             if governor is None or governor.lemma_.lower() not in rule.light or not _object_of(tok, governor):
                 continue
