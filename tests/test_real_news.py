@@ -298,3 +298,24 @@ def test_a_noun_falls_back_to_its_own_lemma_when_its_compound_rule_does_not_fire
     evs = events("In 2011, the Kenyan border post was the target of an Al-Shabaab suicide attack.", annotator=annotator)
     assert ("IMG", "KEN") in pairs(evs, "ASSAULT") or ("SOM", "KEN") in pairs(evs, "ASSAULT"), \
         [(e.type, e.source.country, e.target and e.target.country) for e in evs]
+
+
+def test_an_act_dated_after_the_report_is_yet_to_come(annotator):
+    evs = events("Peruvian negotiators arrive in Santiago tomorrow for talks with Chilean officials.",
+                 published="2024-03-14", annotator=annotator)
+    assert not pairs(evs, "CONSULT") and ("PER", "CHL") in pairs(evs, "AGREE"), \
+        [(e.type, e.source.country, e.target and e.target.country) for e in evs]
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Seoul said it would reduce its tariffs on American cars.", "AGREE"),
+    ("Japan cut its tariffs on American beef by half on Monday.", "CONCEDE"),
+])
+def test_a_trade_barrier_eased_is_a_concession(annotator, text, type_):
+    evs = events(text, annotator=annotator)
+    assert [e.type for e in evs if e.target is not None and e.target.country == "USA"] == [type_]
+
+
+def test_eliminating_barriers_is_no_assassination(annotator):
+    evs = events("Japan promised to eliminate trade barriers against American goods.", annotator=annotator)
+    assert not [e for e in evs if e.type == "ASSAULT"]

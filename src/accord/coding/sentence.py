@@ -74,6 +74,8 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
     roles = fill_in(hit, roles, actors, place, where_said, dictionary)
     if not roles.source:
         return None, "dropped, no source actor"
+    if mood == "fact" and _after(event_date(hit, sent, mood, reference, article_id, words), reference):
+        mood = "future"  # "when they arrive tomorrow for talks": an act dated after the report is yet to come
     rtype, cameo, mode = recode(hit, roles, mood, dictionary)
     roles, mode = visit(roles, actors, rtype, mode)
     source = actors.actor(roles.source[0])
@@ -98,6 +100,12 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
         directed=roles.directed, confidence=confidence(roles.how))
     return event, (f"{rtype} {source.label} -> {target.label if target else '-'}"
                    f" [{roles.how}; {mood}; date {date.value if date else None}]")
+
+
+def _after(date: FuzzyDate | None, reference: FuzzyDate | None) -> bool:
+    """The date is a day after the report's day."""
+    return bool(date and reference and date.precision == "day" and reference.precision == "day"
+                and date.value > reference.value)
 
 
 def _ordinary_crime(tokens: list[Any], target: Actor | None, words: Vocabulary) -> str | None:
