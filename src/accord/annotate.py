@@ -46,7 +46,7 @@ class Annotator:
 
         from .preselect import selector_for
 
-        return replace(self, selector=selector_for(dictionary, self.nlp))
+        return replace(self, selector=selector_for(dictionary, self.nlp, _lemma_table()))
 
     def annotate(self, text: str) -> Any:
         return next(self.pipe([text]))
@@ -175,7 +175,7 @@ def _paragraphs(doc: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
-def lemma_table() -> dict[str, str]:
+def _lemma_table() -> dict[str, str]:
     import yaml
     from importlib import resources
 
@@ -185,7 +185,7 @@ def lemma_table() -> dict[str, str]:
 
 def _lemma_fixes(doc: Any) -> Any:
     """Verb forms the lemmatiser gets wrong ("staged" -> "stag"): the lemma from data/lemmas.yaml."""
-    table = lemma_table()
+    table = _lemma_table()
     for tok in doc:
         fix = table.get(tok.lower_)
         if fix is not None and tok.pos_ in ("VERB", "AUX"):

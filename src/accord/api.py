@@ -17,13 +17,14 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
+from . import dossier
 from .dossier import dyad_summary
 from .errors import AccordError, QueryError, StoreError
 from .model import EVENT_TYPES
@@ -217,6 +218,15 @@ def _read_routes(app: FastAPI) -> None:
         items = dyad_summary(store)
         countries = sorted({c for item in items for c in item["countries"]})
         return {"items": items, "countries": countries}
+
+    @app.get("/api/dossier/{a}/{b}", summary="The report on the relations of two countries, as `accord dossier` writes it",
+             response_class=HTMLResponse)
+    def dossier_page(store: Db, a: str, b: str,
+                     markdown: Annotated[bool, Query(description="Markdown instead of HTML")] = False) -> Any:
+        report = dossier.build(store, a, b)
+        if markdown:
+            return HTMLResponse(dossier.render_markdown(report), media_type="text/markdown; charset=utf-8")
+        return HTMLResponse(dossier.render_html(report))
 
     @app.get("/api/search", summary="Events and facts whose evidence holds every word or \"phrase\" of q")
     def search(store: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY,

@@ -3,8 +3,8 @@
 Loading the YAML files (people, triggers, countries, organisations, roles, vocabulary,
 recoding) and the GeoNames cities takes about a second; unpickling what they load takes a
 few milliseconds for the dictionaries. A cache file is named by a hash of everything the
-loaded object depends on: accord's version and source, the shipped data files, the Python
-version, and the name and content of each user file; a changed file makes a new name, so a
+loaded object depends on: accord's source (so its version too) and shipped data files, the
+Python version, and the name and content of each user file; a changed file makes a new name, so a
 stale entry is never read. The loaders themselves (actors.load_tables, coding.load_dictionary,
 places.Gazetteer.load) stay the only code that reads those files, and check them.
 
@@ -23,7 +23,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from . import __version__
 from .settings import Settings
 
 T = TypeVar("T")
@@ -43,13 +42,6 @@ def dictionary(settings: Settings) -> Any:
 def gazetteer(settings: Settings) -> Any:
     """places.Gazetteer.load(), read from the cache the first time a place is looked up."""
     return _LazyGazetteer(settings.cache_folder())
-
-
-def lemmas(settings: Settings) -> dict[str, str]:
-    """data/lemmas.yaml: verb forms the lemmatiser gets wrong, from the cache when it holds them."""
-    from .annotate import lemma_table
-
-    return cached("lemmas", (), settings.cache_folder(), lemma_table)
 
 
 @lru_cache(maxsize=8)
@@ -113,10 +105,10 @@ def cached(kind: str, files: tuple[Any, ...], folder: Path | None, load: Callabl
 
 
 def key(files: tuple[Any, ...], sources: tuple[str, ...] | None = None) -> str:
-    """A hash of accord's version and source, its data files, the Python version, and each named file's content
-    (other values, like flags, are hashed as written)."""
+    """A hash of accord's source and data files, the Python version, and each named file's content (other
+    values, like flags, are hashed as written)."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{__version__} {sys.version_info[:2]} {files!r}".encode())
+    digest.update(f"{sys.version_info[:2]} {files!r}".encode())
     digest.update(_shipped(sources))
     for item in files:
         if isinstance(item, str) and item and Path(item).is_file():

@@ -41,9 +41,8 @@ class Selector:
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, dictionary: Any, nlp: Any) -> "Selector":
-        from .annotate import lemma_table
-
+    def build(cls, dictionary: Any, nlp: Any, fixes: dict[str, str] | None = None) -> "Selector":
+        """`fixes`: the verb forms whose lemma accord sets itself (data/lemmas.yaml, see annotate.py)."""
         keys: set[str] = set()
         hyphened: dict[str, set[str]] = {}
         needs: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
@@ -60,7 +59,7 @@ class Selector:
         return cls(frozenset(keys), {k: frozenset(v) for k, v in hyphened.items()},
                    {k: tuple(set(v)) for k, v in needs.items()},
                    frozenset(words.reporting_verbs | words.concluding_verbs), frozenset(words.obligation_words),
-                   rules_, exceptions, dict(lemma_table()), frozenset(keys | hyphened.keys()))
+                   rules_, exceptions, dict(fixes or {}), frozenset(keys | hyphened.keys()))
 
     def lemmas(self, word: str) -> frozenset[str]:
         """Every lemma the lemmatiser could give a word (lower-cased), whatever its part of speech."""
@@ -212,11 +211,11 @@ def plain(piece: Any) -> Any:
 _SELECTORS: dict[tuple[int, int], tuple[Any, Any, Selector]] = {}
 
 
-def selector_for(dictionary: Any, nlp: Any) -> Selector:
+def selector_for(dictionary: Any, nlp: Any, fixes: dict[str, str] | None = None) -> Selector:
     """One Selector per dictionary and pipeline (the objects are kept, so their ids stay theirs)."""
     key = (id(dictionary), id(nlp))
     if key not in _SELECTORS:
-        _SELECTORS[key] = (dictionary, nlp, Selector.build(dictionary, nlp))
+        _SELECTORS[key] = (dictionary, nlp, Selector.build(dictionary, nlp, fixes))
     return _SELECTORS[key][2]
 
 

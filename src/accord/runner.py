@@ -142,7 +142,7 @@ def _extract(articles: Iterator[Article], settings: Settings, workers: int) -> I
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_worker_init, initargs=(settings,)) as pool:
         pending: deque[Any] = deque()
-        for batch in _batches(articles, settings.batch_size):
+        for batch in _batches(articles, min(settings.batch_size, WORKER_BATCH)):
             pending.append(pool.apply_async(_worker_run, (batch,)))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().get()
@@ -150,6 +150,9 @@ def _extract(articles: Iterator[Article], settings: Settings, workers: int) -> I
             yield from pending.popleft().get()
 
 
+#: articles handed to a worker at a time: small enough that no worker idles long at the end of a run
+#: while another parses its last batch, large enough for spaCy's batching (results do not depend on it)
+WORKER_BATCH = 8
 _WORKER: dict[str, Any] = {}
 
 

@@ -37,12 +37,18 @@ CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, dyad);
 CREATE INDEX IF NOT EXISTS events_block ON events(dyad, type, date);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_hash);
+CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_country, date);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_country, date);
 CREATE TABLE IF NOT EXISTS facts (
     id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), doc_id TEXT NOT NULL,
     fact_type TEXT NOT NULL, value REAL, unit TEXT, holder TEXT, counterpart TEXT, dyad TEXT, date TEXT,
     evidence TEXT, cluster TEXT, conflict INTEGER NOT NULL DEFAULT 0, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facts_block ON facts(fact_type, unit, dyad, date);
 CREATE INDEX IF NOT EXISTS facts_article ON facts(article_hash);
+CREATE INDEX IF NOT EXISTS facts_cluster ON facts(cluster);
+CREATE INDEX IF NOT EXISTS facts_holder ON facts(holder);
+CREATE INDEX IF NOT EXISTS facts_counterpart ON facts(counterpart);
 CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), country TEXT, kind TEXT,
     name TEXT, role TEXT, sectors TEXT, mentions TEXT NOT NULL, person TEXT);
