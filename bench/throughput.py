@@ -16,6 +16,8 @@ to a temporary JSON Lines file):
 3. workers: `accord extract --workers 1` against `--workers N`, both cold, and whether their
    outputs are identical (exits 1 if not).
 
+First it prints how many sentences preselection skips on these texts (docs/scale.md).
+
 The load average is printed with the figures: on a busy machine they are upper bounds.
 """
 from __future__ import annotations
@@ -70,6 +72,7 @@ def main() -> int:
                                       "date": a.published.value if a.published else None}) + "\n")
         (folder / "bare.py").write_text(BARE, encoding="utf-8")
         subprocess.run([*ACCORD, "extract", str(corpus), "-o", os.devnull, "--quiet", "--workers", "1"], check=True)
+        skipped(articles, settings)
         if "startup" not in skip:
             startup(folder, settings, args.repeat)
         if "throughput" not in skip:
@@ -77,6 +80,17 @@ def main() -> int:
         if args.workers > 1 and "workers" not in skip:
             return workers(folder, corpus, args.workers, args.repeat, len(articles), words)
     return 0
+
+
+def skipped(articles: list[Article], settings: Settings) -> None:
+    """How many rule sentences preselection leaves to the tokenizer alone (see docs/scale.md)."""
+    from accord import compiled, preselect
+    from accord.annotate import Annotator
+
+    annotator = Annotator.load(settings.pipeline).selecting(compiled.dictionary(settings))
+    docs = (annotator.nlp.make_doc(a.text) for a in articles)
+    total, skipped = preselect.count(docs, annotator.selector)
+    print(f"preselection: {skipped:,} of {total:,} rule sentences skipped ({skipped / max(total, 1):.1%})")
 
 
 def startup(folder: Path, settings: Settings, repeat: int) -> None:

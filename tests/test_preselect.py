@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from accord.annotate import Annotator
 from accord.coding import load_dictionary
@@ -106,3 +108,17 @@ def test_preselect_off_parses_every_sentence(annotator: Annotator, monkeypatch: 
     monkeypatch.setattr(Annotator, "selecting", lambda self, dictionary: pytest.fail("a selector was made"))
     [x] = run([article_from_text("a", ARTICLES[0])], settings=Settings(preselect=False), annotator=annotator)
     assert x.events
+
+
+PIECES = ["Greece signed a deal.", "The sky was grey.", "Birds sang.", "He said they must go.", "Costs rose 5%.",
+          "\n\n", " ", "Mr. Smith waited.", "\"Quiet,\" she said.", "U.S. ships sailed.", "No. 4 stood.", "…"]
+
+
+@given(parts=st.lists(st.sampled_from(PIECES), max_size=14))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_any_text_comes_back_whole_with_the_tokens_of_the_whole_text(selecting: Annotator, parts: list[str]) -> None:
+    text = " ".join(parts)
+    doc = selecting.annotate(text)
+    assert doc.text == text
+    assert [(t.text, t.idx) for t in doc] == [(t.text, t.idx) for t in selecting.nlp.make_doc(text)]
+    assert "".join(s.text_with_ws for s in doc.sents) == text  # every token is in one sentence

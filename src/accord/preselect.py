@@ -175,6 +175,8 @@ def _blank_line(words: Words, i: int) -> bool:
 def segments(doc: Any, selector: Selector, text: str | None = None) -> list[tuple[int, int, bool, bool]]:
     """The article's runs of sentences as (first token, end token, parse?, starts inside a paragraph?);
     one run when little could be skipped. The first sentence (dateline, lead) is always parsed."""
+    if len(doc) == 0:
+        return [(0, 0, True, False)]
     words = Words.of(doc, text)
     bounds = [*sentence_starts(words), len(doc)]
     kept = [m or n == 0 for n, m in enumerate(selector.marks(words, bounds))]
