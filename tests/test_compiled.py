@@ -98,3 +98,25 @@ def test_importing_accord_and_its_cli_loads_neither_spacy_nor_yaml() -> None:
     assert out.strip() == "[]"
     assert subprocess.run([sys.executable, "-c", "import accord; print(accord.Settings().preselect)"],
                           capture_output=True, text=True, check=True).stdout.strip() == "True"
+
+
+def test_old_entries_of_a_kind_are_pruned(tmp_path: Path) -> None:
+    for n in range(compiled.KEEP + 3):
+        (tmp_path / f"dictionary-old{n}.pickle").write_bytes(b"x")
+    (tmp_path / "tables-other.pickle").write_bytes(b"x")
+    compiled.dictionary(Settings(cache_dir=str(tmp_path)))
+    assert len(list(tmp_path.glob("dictionary-*.pickle"))) == compiled.KEEP
+    assert (tmp_path / "tables-other.pickle").exists()
+
+
+def test_the_preselection_words_are_cached_per_dictionary(annotator, tmp_path: Path) -> None:
+    from accord.preselect import Selector
+
+    settings = Settings(cache_dir=str(tmp_path))
+    compiled._selector.cache_clear()
+    first = compiled.selector(settings, annotator)
+    compiled._selector.cache_clear()
+    second = compiled.selector(settings, annotator)
+    assert isinstance(second, Selector) and second is not first and second.keys == first.keys
+    assert "sign" in second.keys
+    assert len(list(tmp_path.glob("selector-*.pickle"))) == 1

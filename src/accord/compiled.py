@@ -61,6 +61,27 @@ def _dictionary(user_triggers: str | None, user_vocabulary: str | None, user_rec
                   lambda: load_dictionary(user_triggers, user_vocabulary=user_vocabulary, user_recoding=user_recoding))
 
 
+def selector(settings: Settings, annotator: Any) -> Any:
+    """preselect.Selector for these settings' dictionary and the annotator's pipeline (its lemmatiser's tables),
+    from the cache when it holds it."""
+    return _selector(settings.user_triggers, settings.user_vocabulary, settings.user_recoding, settings.cache_folder(),
+                     annotator.nlp, annotator.name)
+
+
+@lru_cache(maxsize=4)
+def _selector(user_triggers: str | None, user_vocabulary: str | None, user_recoding: str | None,
+              folder: Path | None, nlp: Any, name: str) -> Any:
+    from .annotate import _lemma_table
+    from .preselect import Selector
+
+    def build() -> Any:
+        words = _dictionary(user_triggers, user_vocabulary, user_recoding, folder)
+        return Selector.build(words, nlp, _lemma_table())
+
+    model = f"{name} {nlp.meta.get('version')} {nlp.pipe_names}"
+    return cached("selector", (user_triggers, user_vocabulary, user_recoding, model), folder, build)
+
+
 class _LazyGazetteer:
     """Stands for the Gazetteer and loads it on first use: an article without a place never pays for it."""
 
@@ -101,6 +122,7 @@ def cached(kind: str, files: tuple[Any, ...], folder: Path | None, load: Callabl
         pass
     value = load()
     _write(path, value)
+    _prune(folder, kind)
     return value
 
 
@@ -127,6 +149,19 @@ def _shipped(sources: tuple[str, ...] | None) -> bytes:
             digest.update(str(path.relative_to(_PACKAGE)).encode())
             digest.update(path.read_bytes())
     return digest.digest()
+
+
+#: entries of one kind kept in the cache folder (other versions of accord, other user files); older ones go
+KEEP = 8
+
+
+def _prune(folder: Path, kind: str) -> None:
+    try:
+        entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink()
+    except OSError:
+        return
 
 
 def _write(path: Path, value: Any) -> None:

@@ -47,7 +47,7 @@ def run(articles: Iterable[Article], *, settings: Settings | None = None,
     settings = settings or Settings()
     annotator = annotator or Annotator.load(settings.pipeline)
     if settings.preselect and annotator.selector is None:
-        annotator = annotator.selecting(compiled.dictionary(settings))
+        annotator = replace(annotator, selector=compiled.selector(settings, annotator))
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
