@@ -71,12 +71,15 @@ def ingest(db: Path, corpus: Path, workers: int) -> None:
     sampler.stop.set()
     sampler.join()
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
     print(report.summary().splitlines()[0])
     print(f"ingest: {report.seconds / 60:.1f} min, {report.articles / report.seconds:.1f} articles/s; "
           f"peak RSS of the process tree {sampler.peak_kib / 1024:.0f} MiB (main process "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB, largest worker "
           f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB); "
-          f"{timed.add_seconds:.0f} s in Store.add")
+          f"{timed.add_seconds:.0f} s in Store.add; CPU {cpu / 60:.1f} min ({cpu / max(report.articles, 1) * 1000:.0f} ms "
+          f"per article); load average {os.getloadavg()[0]:.2f}")
     print(f"store: {counts}; {size / 2**20:.0f} MiB on disk", flush=True)
 
 

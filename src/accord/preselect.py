@@ -1,8 +1,9 @@
 """Sentence preselection: which sentences of an article can hold an event or a figure, found before parsing.
 
 A cheap pass (the tokenizer and rule sentence ends) marks a sentence when one of its words can
-be the lemma of a trigger of the coder's dictionary (with the object or light verb its rule
-needs somewhere near), when it says "X said Y must", or when it holds a number. The first
+be the lemma of a trigger of the coder's dictionary (with one of the objects or light verbs
+its rule needs, and its phrase's particles, in the same sentence), when it says "X said Y
+must", or when it holds a number. The first
 sentence (dateline and lead) is always kept. Only the kept runs go through the tagger, parser
 and NER; the rest are tokens with rule sentence ends.
 
