@@ -80,6 +80,22 @@ def test_a_sentence_is_marked_by_an_inflected_trigger_a_number_or_a_demand(selec
     assert not marked("Street musicians played old songs near the bridge.")
 
 
+def test_years_days_and_times_are_no_figures_but_money_and_counts_are(selecting: Annotator) -> None:
+    selector = selecting.selector
+
+    def marked(sentence: str) -> bool:
+        words = Words.of(selecting.nlp.make_doc(sentence))
+        return selector.marks(words, [0, len(words.texts)])[0]
+
+    assert not marked("The bridge was finished in 2019.")
+    assert not marked("Crowds walked along the river on May 5 at 10:30.")
+    assert marked("The bridge cost $2019 to paint.")  # money beside a year-like number
+    assert marked("The city has 12 bridges.")
+    assert marked("Two of the bridges are old.")  # a number word
+    assert marked("Students staged a sit-in at the university.")
+    assert not marked("Students walked in the park.")  # "in" is a trigger only in "sit-in"
+
+
 def test_the_selection_reads_the_users_trigger_file(annotator: Annotator, tmp_path: Path) -> None:
     rules = tmp_path / "triggers.yaml"
     rules.write_text("- id: serenade\n  type: CONSULT\n  verbs: [serenade]\n", encoding="utf-8")
@@ -122,3 +138,12 @@ def test_any_text_comes_back_whole_with_the_tokens_of_the_whole_text(selecting: 
     assert doc.text == text
     assert [(t.text, t.idx) for t in doc] == [(t.text, t.idx) for t in selecting.nlp.make_doc(text)]
     assert "".join(s.text_with_ws for s in doc.sents) == text  # every token is in one sentence
+
+
+def test_a_sentence_giving_the_full_name_of_someone_named_later_is_parsed(selecting: Annotator) -> None:
+    text = (f"Britain and Japan held talks in Tokyo on Monday.\n\nMichael Howard is a keen gardener from Kent. {FILLER}\n\n"
+            "Howard accused Japan of shutting out British firms.")
+    doc = selecting.nlp.make_doc(text)
+    parsed = [doc[a:b].text for a, b, parse, _ in segments(doc, selecting.selector, text) if parse]
+    assert any("Michael Howard is a keen gardener" in p for p in parsed)
+    assert not any("Street musicians" in p for p in parsed)

@@ -3,8 +3,10 @@
 A cheap pass (the tokenizer and rule sentence ends) marks a sentence when one of its words can
 be the lemma of a trigger of the coder's dictionary (with one of the objects or light verbs
 its rule needs, and its phrase's particles, in the same sentence), when it says "X said Y
-must", or when it holds a number. The first
-sentence (dateline and lead) is always kept. Only the kept runs go through the tagger, parser
+must", or when it holds a number that may be a figure (a number word, or digits that are no
+year, day of a month or time of day unless money or a share sign stands beside them). The first
+sentence (dateline and lead) is always kept, and so is a sentence that gives the full name of
+someone a kept sentence calls by the last word alone ("Michael Howard" ... "Howard"). Only the kept runs go through the tagger, parser
 and NER; the rest are tokens with rule sentence ends.
 
 The pass is conservative: a word's possible lemmas are every form the lemmatiser's rules and
@@ -39,6 +41,9 @@ class Selector:
     exceptions: dict[str, frozenset[str]]  # irregular forms -> lemmas
     fixes: dict[str, str]  # data/lemmas.yaml
     triggers: frozenset[str] = frozenset()  # keys and second parts
+    hyphen_only: frozenset[str] = frozenset()  # noun keys that are function words ("in" of "sit-in"): only after a hyphen
+    money: frozenset[str] = frozenset()  # words next to which a year-like number is money or a share ("$", "%", "billion")
+    stop: frozenset[str] = frozenset()  # the language's stop words: no names
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -57,10 +62,15 @@ class Selector:
                 needs.setdefault(last, []).extend((frozenset(getattr(r, need)), frozenset(r.phrase)) for r in rules)
         words = dictionary.words
         rules_, exceptions = _lemmatiser_tables(nlp)
+        stop = frozenset(getattr(nlp.Defaults, "stop_words", ()))
+        hyphen_only = {k for k in keys if k in hyphened and k in stop and k not in dictionary.by_verb}
+        money = {w.lower() for w in (*words.currency_signs, *words.currency_prefixes, *words.currency_words,
+                                     *words.magnitudes)} | {"%", "percent", "per", "pct"}
         return cls(frozenset(keys), {k: frozenset(v) for k, v in hyphened.items()},
                    {k: tuple(set(v)) for k, v in needs.items()},
                    frozenset(words.reporting_verbs | words.concluding_verbs), frozenset(words.obligation_words),
-                   rules_, exceptions, dict(fixes or {}), frozenset(keys | hyphened.keys()))
+                   rules_, exceptions, dict(fixes or {}), frozenset(keys | hyphened.keys()), frozenset(hyphen_only),
+                   frozenset(money), stop)
 
     def lemmas(self, word: str) -> frozenset[str]:
         """Every lemma the lemmatiser could give a word (lower-cased), whatever its part of speech."""
@@ -75,7 +85,7 @@ class Selector:
 
     def marks(self, words: "Words", bounds: list[int]) -> list[bool]:
         """For each sentence (tokens bounds[i] to bounds[i + 1]), whether it may hold an event or a figure."""
-        return [words.has_number(a, b) or self._has_trigger(words.lowers, a, b) or self._says_must(words.lowers, a, b)
+        return [self._has_figure(words, a, b) or self._has_trigger(words.lowers, a, b) or self._says_must(words.lowers, a, b)
                 for a, b in zip(bounds, bounds[1:])]
 
     def _has_trigger(self, lowers: list[str], a: int, b: int) -> bool:
@@ -84,7 +94,7 @@ class Selector:
         near: set[str] | None = None
         for i in range(a, b):
             for lemma in self.lemmas(lowers[i]) & self.triggers:
-                if lemma not in self.keys and not any(
+                if (lemma not in self.keys or lemma in self.hyphen_only) and not any(
                         self.hyphened[lemma] & self.lemmas(lowers[j]) for j in (i - 1, i - 2) if j >= a):
                     continue
                 needs = self.needs.get(lemma, ())
@@ -94,6 +104,21 @@ class Selector:
                     near = set().union(*(self.lemmas(w) for w in lowers[a:b]))
                 if any((not one or one & near) and every <= near for one, every in needs):
                     return True
+        return False
+
+    def _has_figure(self, words: "Words", a: int, b: int) -> bool:
+        """A number that may be a figure: a number word, or digits that are not a year, a day of a month or a
+        time of day ("in 2019", "on May 5", "at 10:30"), unless money or a share sign stands beside them."""
+        for i in range(a, b):
+            text = words.texts[i]
+            if not words.numbers[i] and not _DIGIT.search(text):
+                continue
+            if not _DIGIT.search(text):
+                return True  # "two", "million": the fact finder's expressions may read number words
+            before = words.lowers[i - 1] if i > a else ""
+            after = words.lowers[i + 1] if i + 1 < b else ""
+            if before in self.money or after in self.money or not _date_like(text, before, after):
+                return True
         return False
 
     def _says_must(self, lowers: list[str], a: int, b: int) -> bool:
@@ -124,10 +149,20 @@ class Words:
         return cls(doc.text if text is None else text, [strings[r[0]] for r in rows], [strings[r[1]] for r in rows],
                    [bool(r[2]) for r in rows], [bool(r[3]) for r in rows], [r[4] for r in rows])
 
-    def has_number(self, a: int, b: int) -> bool:
-        """Tokens a to b hold a number or a digit."""
-        end = self.starts[b] if b < len(self.starts) else len(self.text)
-        return any(self.numbers[a:b]) or _DIGIT.search(self.text, self.starts[a], end) is not None
+
+
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec jan. feb. mar. apr. jun. jul. aug. sep. "
+                    "sept. oct. nov. dec.".split())
+
+
+def _date_like(text: str, before: str, after: str) -> bool:
+    """Digits that name a year, a day beside its month, or a time of day: no figure of the fact finder."""
+    return bool(_YEAR.fullmatch(text) or _TIME.fullmatch(text)
+                or (_DAY.fullmatch(text) and (before in _MONTHS or after in _MONTHS)))
 
 
 def _lemmatiser_tables(nlp: Any) -> tuple[tuple[tuple[str, str], ...], dict[str, frozenset[str]]]:
@@ -180,7 +215,8 @@ def segments(doc: Any, selector: Selector, text: str | None = None) -> list[tupl
         return [(0, 0, True, False)]
     words = Words.of(doc, text)
     bounds = [*sentence_starts(words), len(doc)]
-    kept = [m or n == 0 for n, m in enumerate(selector.marks(words, bounds))]
+    kept = named_again(words, bounds, [m or n == 0 for n, m in enumerate(selector.marks(words, bounds))],
+                       selector.stop)
     skipped = sum(b - a for a, b, k in zip(bounds, bounds[1:], kept) if not k)
     if skipped < MIN_SKIPPED * len(doc):
         return [(0, len(doc), True, False)]
@@ -191,6 +227,25 @@ def segments(doc: Any, selector: Selector, text: str | None = None) -> list[tupl
         else:
             runs.append((a, b, k, a != 0 and not _blank_line(words, a)))
     return runs
+
+
+def named_again(words: Words, bounds: list[int], kept: list[bool], stop: frozenset[str]) -> list[bool]:
+    """The kept sentences, and those that give the full name ("Michael Howard") of someone a kept sentence
+    names by the last word alone ("Howard"): without that sentence's parse, "Howard" would be a namesake."""
+    texts = words.texts
+
+    def name(i: int) -> bool:
+        t = texts[i]
+        return t[:1].isupper() and t.isalpha() and len(t) > 1 and t.lower() not in stop and t.lower() not in _MONTHS
+
+    def full(a: int, b: int) -> set[str]:  # last words of two capitalised words in a row
+        return {texts[i] for i in range(a + 1, b) if name(i) and name(i - 1)}
+
+    def alone(a: int, b: int) -> set[str]:  # capitalised words after no other
+        return {texts[i] for i in range(a, b) if name(i) and not (i > a and name(i - 1))}
+
+    called = set().union(*(alone(a, b) for a, b, k in zip(bounds, bounds[1:], kept) if k))
+    return [k or bool(full(a, b) & called) for a, b, k in zip(bounds, bounds[1:], kept)]
 
 
 def plain(piece: Any) -> Any:
