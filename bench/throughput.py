@@ -18,7 +18,10 @@ to a temporary JSON Lines file):
 
 First it prints how many sentences preselection skips on these texts (docs/scale.md).
 
-The load average is printed with the figures: on a busy machine they are upper bounds.
+The load average is printed with the figures: on a busy machine the wall times are upper bounds
+and the CPU seconds (best of the runs, the process and its children) are the steadier measure of
+one process's work; a speed-up of workers needs free cores and is only meaningful on a quiet
+machine.
 """
 from __future__ import annotations
 
@@ -103,6 +106,7 @@ def startup(folder: Path, settings: Settings, repeat: int) -> None:
         [*ACCORD, "--help"]])
     print(f"\nstart-up, best of {repeat}: spaCy load and parse {bare:.2f} s; accord extract {accord:.2f} s "
           f"({accord / bare:.2f}x spaCy's); accord --help {helps:.2f} s; load average {_load()}")
+    print(f"  CPU: spaCy {CPU[0]:.2f} s, accord extract {CPU[1]:.2f} s ({CPU[1] / CPU[0]:.2f}x), --help {CPU[2]:.2f} s")
 
 
 def throughput(folder: Path, corpus: Path, settings: Settings, repeat: int, articles: int, words: int) -> None:
@@ -113,6 +117,7 @@ def throughput(folder: Path, corpus: Path, settings: Settings, repeat: int, arti
     _line("bare spaCy nlp.pipe", articles, words, bare)
     _line("accord extract", articles, words, accord)
     print(f"ratio bare/accord: {bare / accord:.2f} (above 1: accord is faster than bare spaCy); load average {_load()}")
+    print(f"  CPU: bare {CPU[0]:.1f} s, accord {CPU[1]:.1f} s, ratio {CPU[0] / CPU[1]:.2f}")
 
 
 def workers(folder: Path, corpus: Path, n: int, repeat: int, articles: int, words: int) -> int:
@@ -123,20 +128,35 @@ def workers(folder: Path, corpus: Path, n: int, repeat: int, articles: int, word
     print(f"\nworkers, both cold (whole processes), best of {repeat}:")
     _line("accord extract --workers 1", articles, words, one)
     _line(f"accord extract --workers {n}", articles, words, many)
+    print(f"  CPU: 1 worker {CPU[0]:.1f} s, {n} workers {CPU[1]:.1f} s")
     print(f"speed-up: {one / many:.2f}x; outputs identical: {same} "
           f"({len(outputs[1].read_text(encoding='utf-8').splitlines())} records); load average {_load()}")
     return 0 if same else 1
 
 
 def _best(repeat: int, commands: list[list[str]]) -> list[float]:
-    """The best wall time of each command, the commands run in turn `repeat` times."""
+    """The best wall time of each command, the commands run in turn `repeat` times; the best CPU time of each
+    (user and system, the process and its children) is kept in CPU, by position."""
     best = [float("inf")] * len(commands)
+    CPU[:] = [float("inf")] * len(commands)
     for _ in range(repeat):
         for i, command in enumerate(commands):
+            before = _children_cpu()
             start = time.perf_counter()
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
             best[i] = min(best[i], time.perf_counter() - start)
+            CPU[i] = min(CPU[i], _children_cpu() - before)
     return best
+
+
+#: the CPU seconds of the commands of the last _best, by position: on a machine other jobs keep busy, a
+#: truer measure of one process's work than its wall time (never of a speed-up, which needs free cores)
+CPU: list[float] = []
+
+
+def _children_cpu() -> float:
+    t = os.times()
+    return t.children_user + t.children_system
 
 
 def _load() -> str:

@@ -56,11 +56,11 @@ class Annotator:
         limit = max(1, min(self.piece_chars, self.nlp.max_length))
         pieces: list[Any] = []
         for group in _groups(self._parts(texts, limit), batch_size, self.batch_chars):
-            parsed = self.nlp.pipe([p.source for p in group if p.parse], batch_size=len(group))
+            parsed = self.nlp.pipe([p.source for p in group], batch_size=len(group))
             for part in group:
-                pieces.append(next(parsed) if part.parse else part.source)
+                pieces.append(next(parsed))
                 if part.last:
-                    yield _join(pieces)
+                    yield _join(pieces) if part.whole is None else _assemble(pieces, *part.whole)
                     pieces = []
 
     def _parts(self, texts: Iterable[str], limit: int) -> Iterator["_Part"]:
@@ -77,28 +77,49 @@ class Annotator:
 
 @dataclass(frozen=True)
 class _Part:
-    """A piece of an article: a text or Doc to parse, or (parse False) a Doc that is done; `last` ends the article."""
+    """A piece of an article to parse (a text or a tokenized Doc); `last` ends the article, and then `whole`,
+    for a preselected article, is its tokenized Doc, runs and rule sentence starts to write the parses into."""
 
     source: Any
     chars: int
     last: bool
-    parse: bool = True
+    whole: tuple[Any, list[tuple[int, int, bool, bool]], list[int]] | None = None
 
 
 def _selected(doc: Any, text: str, selector: Any) -> Iterator[_Part]:
-    """The runs of a tokenized article: those to parse (a mid-paragraph run marked so), and the others done."""
-    from .preselect import plain, segments
+    """The runs of a tokenized article to parse (a mid-paragraph run marked so); the first run is always one."""
+    from .preselect import split
 
-    runs = segments(doc, selector, text)
+    runs, starts = split(doc, selector, text)
     if len(runs) == 1:
         yield _Part(doc, len(text), True)
         return
-    for n, (start, end, parse, mid) in enumerate(runs, 1):
+    parsed = [(start, end, mid) for start, end, parse, mid in runs if parse]
+    for n, (start, end, mid) in enumerate(parsed, 1):
         piece = doc[start:end].as_doc()
-        if parse and mid:
+        if mid:
             piece.user_data[_MID] = True
         chars = (doc[end].idx if end < len(doc) else len(text)) - doc[start].idx
-        yield _Part(piece if parse else plain(piece), chars, n == len(runs), parse)
+        yield _Part(piece, chars, n == len(parsed), (doc, runs, starts) if n == len(parsed) else None)
+
+
+def _assemble(pieces: list[Any], doc: Any, runs: list[tuple[int, int, bool, bool]], starts: list[int]) -> Any:
+    """The tokenized article with each parsed run's annotations written in, and flat sentences elsewhere."""
+    from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
+
+    from .preselect import flat_trees
+
+    attrs = [TAG, POS, MORPH, LEMMA, NORM, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    values = doc.to_array(attrs)
+    root, dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    parsed = iter(pieces)
+    for start, end, parse, _ in runs:
+        if parse:
+            values[start:end] = next(parsed).to_array(attrs)
+        else:
+            flat_trees(values[:, 5].view("int64"), values[:, 6], starts, start, end, root, dep)
+    doc.from_array(attrs, values)
+    return doc
 
 
 def _join(pieces: list[Any]) -> Any:

@@ -211,22 +211,27 @@ def _blank_line(words: Words, i: int) -> bool:
 def segments(doc: Any, selector: Selector, text: str | None = None) -> list[tuple[int, int, bool, bool]]:
     """The article's runs of sentences as (first token, end token, parse?, starts inside a paragraph?);
     one run when little could be skipped. The first sentence (dateline, lead) is always parsed."""
+    return split(doc, selector, text)[0]
+
+
+def split(doc: Any, selector: Selector, text: str | None = None) -> tuple[list[tuple[int, int, bool, bool]], list[int]]:
+    """segments(), and the rule sentence starts they were cut at."""
     if len(doc) == 0:
-        return [(0, 0, True, False)]
+        return [(0, 0, True, False)], [0]
     words = Words.of(doc, text)
     bounds = [*sentence_starts(words), len(doc)]
     kept = named_again(words, bounds, [m or n == 0 for n, m in enumerate(selector.marks(words, bounds))],
                        selector.stop)
     skipped = sum(b - a for a, b, k in zip(bounds, bounds[1:], kept) if not k)
     if skipped < MIN_SKIPPED * len(doc):
-        return [(0, len(doc), True, False)]
+        return [(0, len(doc), True, False)], bounds[:-1]
     runs: list[tuple[int, int, bool, bool]] = []
     for a, b, k in zip(bounds, bounds[1:], kept):
         if runs and runs[-1][2] == k:
             runs[-1] = (runs[-1][0], b, k, runs[-1][3])
         else:
             runs.append((a, b, k, a != 0 and not _blank_line(words, a)))
-    return runs
+    return runs, bounds[:-1]
 
 
 def named_again(words: Words, bounds: list[int], kept: list[bool], stop: frozenset[str]) -> list[bool]:
@@ -248,22 +253,16 @@ def named_again(words: Words, bounds: list[int], kept: list[bool], stop: frozens
     return [k or bool(full(a, b) & called) for a, b, k in zip(bounds, bounds[1:], kept)]
 
 
-def plain(piece: Any) -> Any:
-    """A run that is not parsed: its tokens, each rule sentence a flat tree under its first token
-    (so the joined article keeps these sentence ends); no tags, lemmas or entities."""
-    import numpy
-    from spacy.attrs import DEP, HEAD
-
-    starts = sentence_starts(Words.of(piece))  # the article's rule sentence ends within the run
-    root, dep = piece.vocab.strings.add("ROOT"), piece.vocab.strings.add("dep")
-    values = numpy.zeros((len(piece), 2), dtype="int64")
-    bounds = [*starts, len(piece)]
-    for a, b in zip(bounds, bounds[1:]):
-        values[a, 1] = root
-        for i in range(a + 1, b):
-            values[i] = (a - i, dep)
-    piece.from_array([HEAD, DEP], values.astype("uint64"))
-    return piece
+def flat_trees(heads: Any, deps: Any, starts: list[int], a: int, b: int, root: int, dep: int) -> None:
+    """Tokens a to b are not parsed: each rule sentence becomes a flat tree under its first token (heads as
+    offsets, as Doc.to_array gives them), so the article keeps these sentence ends; no tags or entities."""
+    bounds = [s for s in starts if a <= s < b] + [b]
+    for start, end in zip(bounds, bounds[1:]):
+        deps[start] = root
+        heads[start] = 0
+        for i in range(start + 1, end):
+            heads[i] = start - i
+            deps[i] = dep
 
 
 _SELECTORS: dict[tuple[int, int], tuple[Any, Any, Selector]] = {}
