@@ -127,8 +127,8 @@ def _extract(articles: Iterator[Article], settings: Settings, workers: int) -> I
     """Extractions in input order; with workers > 1, batches are parsed in that many processes.
 
     The input is read, and the store checked, here in the calling thread (a Pool's own feeder
-    thread would share the store's connection with the writer), and at most two batches per
-    worker are in flight, so memory stays flat however long the input is.
+    thread would share the store's connection with the writer), and at most four batches (of
+    WORKER_BATCH articles) per worker are in flight, so memory stays flat however long the input is.
     """
     from .pipeline import run
 
@@ -144,7 +144,7 @@ def _extract(articles: Iterator[Article], settings: Settings, workers: int) -> I
         pending: deque[Any] = deque()
         for batch in _batches(articles, min(settings.batch_size, WORKER_BATCH)):
             pending.append(pool.apply_async(_worker_run, (batch,)))
-            if len(pending) >= 2 * workers:
+            if len(pending) >= 4 * workers:  # a worker never waits for a slow batch ahead of its own
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
