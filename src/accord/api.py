@@ -17,13 +17,14 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
+from . import dossier
 from .dossier import dyad_summary
 from .errors import AccordError, QueryError, StoreError
 from .model import EVENT_TYPES
@@ -184,12 +185,12 @@ def _check_type(value: str | None, allowed: tuple[str, ...]) -> None:
 
 def _read_routes(app: FastAPI) -> None:
     @app.get("/api/events", summary="Stored events, filtered and paged")
-    def events(store: Db, q: Annotated[RecordQuery, Depends(record_query)]) -> dict[str, Any]:
+    def events(store: Db, q: Annotated[RecordQuery, Depends(record_query)]) -> JSONResponse:
         _check_type(q.type, EVENT_TYPES)
         return _page(store.events(**q.filters(), min_confidence=q.min_confidence), q, "event")
 
     @app.get("/api/facts", summary="Stored facts (figures), filtered and paged")
-    def facts(store: Db, q: Annotated[RecordQuery, Depends(record_query)]) -> dict[str, Any]:
+    def facts(store: Db, q: Annotated[RecordQuery, Depends(record_query)]) -> JSONResponse:
         _check_type(q.type, FACT_TYPES)
         return _page(store.facts(**q.filters()), q, "fact")
 
@@ -218,6 +219,15 @@ def _read_routes(app: FastAPI) -> None:
         countries = sorted({c for item in items for c in item["countries"]})
         return {"items": items, "countries": countries}
 
+    @app.get("/api/dossier/{a}/{b}", summary="The report on the relations of two countries, as `accord dossier` writes it",
+             response_class=HTMLResponse)
+    def dossier_page(store: Db, a: str, b: str,
+                     markdown: Annotated[bool, Query(description="Markdown instead of HTML")] = False) -> Any:
+        report = dossier.build(store, a, b)
+        if markdown:
+            return HTMLResponse(dossier.render_markdown(report), media_type="text/markdown; charset=utf-8")
+        return HTMLResponse(dossier.render_html(report))
+
     @app.get("/api/search", summary="Events and facts whose evidence holds every word or \"phrase\" of q")
     def search(store: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY,
                                                    description='words and "quoted phrases", matched as written')],
@@ -225,21 +235,23 @@ def _read_routes(app: FastAPI) -> None:
                limit: Annotated[int, Query(ge=1, le=1000)] = 50,
                fts: Annotated[bool, Query(description="q is an SQLite FTS5 expression (OR, NEAR, prefix*)")] = False,
                kind: Annotated[Literal["event", "fact"] | None, Query(description="only events or only facts")] = None,
-               ) -> dict[str, Any]:
+               ) -> JSONResponse:
         if CONTROL.search(q):
             raise QueryError("a search expression cannot contain control characters")
         hits = store.search(q, fts=fts, kind=kind, dyad=f.dyad, type=f.type, since=f.since, until=f.until,
                             country=f.country, limit=limit)
-        return {"items": [h | {"article": str(h["record_id"]).split(":", 1)[0]} for h in hits], "count": len(hits),
-                "shows": "one record per report whose evidence matches, best first"}
+        return JSONResponse({"items": [h | {"article": str(h["record_id"]).split(":", 1)[0]} for h in hits],
+                             "count": len(hits), "shows": "one record per report whose evidence matches, best first"})
 
 
-def _page(items: list[dict[str, Any]], q: RecordQuery, kind: str) -> dict[str, Any]:
+def _page(items: list[dict[str, Any]], q: RecordQuery, kind: str) -> JSONResponse:
+    """A page of records. The records are JSON already (read from the store), so they are written as they are,
+    without FastAPI's encoder walking every value (most of a request's time on an archive's pages)."""
     unit = "real event" if kind == "event" else "figure"
     shows = (f"one record per report (raw=true); without raw, one per {unit}" if q.raw
              else f"one record per {unit}, with every report of it in `sources` (raw=true: one per report)")
-    return {"items": items, "count": len(items), "raw": q.raw, "shows": shows, "limit": q.limit, "offset": q.offset,
-            "next_offset": q.offset + q.limit if len(items) == q.limit else None}
+    return JSONResponse({"items": items, "count": len(items), "raw": q.raw, "shows": shows, "limit": q.limit,
+                         "offset": q.offset, "next_offset": q.offset + q.limit if len(items) == q.limit else None})
 
 
 def _event_spans(rec: dict[str, Any]) -> list[dict[str, Any]]:

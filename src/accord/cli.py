@@ -6,7 +6,6 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -14,7 +13,6 @@ from . import __version__
 from .display import cut, readable_date
 from .errors import AccordError, MissingExtra, QueryError
 from .settings import Settings
-from .store import check_date, check_limit
 
 EXIT_QUARANTINED = 3
 
@@ -128,6 +126,8 @@ def _query_options(sp: argparse.ArgumentParser, *, default_limit: int = 1000) ->
 
 def _positive_int(text: str) -> int:
     """An argparse type: a count of 1 or more, so that a typo like `--limit -1` is an error, not "everything"."""
+    from .store import check_limit
+
     try:
         return check_limit(int(text), "--limit")
     except (ValueError, QueryError) as exc:
@@ -136,6 +136,8 @@ def _positive_int(text: str) -> int:
 
 def _date(text: str) -> str:
     """An argparse type: a real date YYYY, YYYY-MM or YYYY-MM-DD."""
+    from .store import check_date
+
     try:
         return check_date(text)
     except QueryError as exc:
@@ -313,7 +315,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from .model import Rejected, Skipped
     from .pipeline import run
 
-    settings = _coding_settings(args)
+    # the trace shows every sentence and every actor: each sentence is parsed, none preselected
+    settings = _coding_settings(args).replace(preselect=False)
     for item in read_articles(args.input, settings=settings):
         if isinstance(item, Skipped):
             continue
@@ -344,6 +347,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .store import Store
 
     settings = _coding_settings(args)
+    from importlib import resources
+
     folder = resources.files("accord") / "examples"
     paths = sorted(str(p) for p in Path(str(folder)).glob("*.txt"))
     with Store.open(settings.db) as store:

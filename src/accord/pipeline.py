@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import actors as actors_stage
+from . import compiled
 from . import events as events_stage
 from . import facts as facts_stage
 from . import places
@@ -17,12 +18,11 @@ from .settings import Settings
 
 def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction:
     """Everything found in one article, given its spaCy parse."""
-    tables = actors_stage.load_tables(settings.user_actors, igo_for_all=settings.igo_for_all)
-    dictionary = events_stage.load_dictionary(settings.user_triggers, user_vocabulary=settings.user_vocabulary,
-                                              user_recoding=settings.user_recoding)
+    tables = compiled.tables(settings)
+    dictionary = compiled.dictionary(settings)
     table = actors_stage.find_actors(doc, article.id, tables, date=article.published.value if article.published else None,
                                      body_start=article.body_start)
-    gazetteer = places.Gazetteer.load()
+    gazetteer = compiled.gazetteer(settings)
     reference = article.published
     found = []
     explanations = []
@@ -46,6 +46,8 @@ def run(articles: Iterable[Article], *, settings: Settings | None = None,
     """Extractions for a stream of articles, parsed in batches; memory stays flat."""
     settings = settings or Settings()
     annotator = annotator or Annotator.load(settings.pipeline)
+    if settings.preselect and annotator.selector is None:
+        annotator = replace(annotator, selector=compiled.selector(settings, annotator))
     batch: list[Article] = []
     for article in articles:
         batch.append(article)

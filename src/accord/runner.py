@@ -127,8 +127,8 @@ def _extract(articles: Iterator[Article], settings: Settings, workers: int) -> I
     """Extractions in input order; with workers > 1, batches are parsed in that many processes.
 
     The input is read, and the store checked, here in the calling thread (a Pool's own feeder
-    thread would share the store's connection with the writer), and at most two batches per
-    worker are in flight, so memory stays flat however long the input is.
+    thread would share the store's connection with the writer), and at most four batches (of
+    WORKER_BATCH articles) per worker are in flight, so memory stays flat however long the input is.
     """
     from .pipeline import run
 
@@ -142,14 +142,17 @@ def _extract(articles: Iterator[Article], settings: Settings, workers: int) -> I
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_worker_init, initargs=(settings,)) as pool:
         pending: deque[Any] = deque()
-        for batch in _batches(articles, settings.batch_size):
+        for batch in _batches(articles, min(settings.batch_size, WORKER_BATCH)):
             pending.append(pool.apply_async(_worker_run, (batch,)))
-            if len(pending) >= 2 * workers:
+            if len(pending) >= 4 * workers:  # a worker never waits for a slow batch ahead of its own
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
 
 
+#: articles handed to a worker at a time: small enough that no worker idles long at the end of a run
+#: while another parses its last batch, large enough for spaCy's batching (results do not depend on it)
+WORKER_BATCH = 8
 _WORKER: dict[str, Any] = {}
 
 

@@ -35,6 +35,10 @@ class Settings:
     min_confidence: float = _opt(0.0, "events below this confidence are not reported")
     igo_for_all: bool = _opt(False, "code the UN, EU and NGOs as IGO, as CAMEO-era data sets do (PLOVER: UNO, EUR, NGO)")
     db: str = _opt("accord.db", "path of the embedded store")
+    cache_dir: str | None = _opt(None, "folder of the compiled dictionaries (default ~/.cache/accord, or "
+                                       "$XDG_CACHE_HOME/accord); an empty value turns the cache off")
+    preselect: bool = _opt(True, "run the tagger, parser and NER only on the sentences that may hold an event or "
+                                 "a figure (see docs/scale.md); false parses every sentence")
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
@@ -55,6 +59,12 @@ class Settings:
             if key in env:
                 values[f.name] = env[key]
         return cls(**{f.name: _coerce(f.type, values[f.name]) for f in fields(cls) if f.name in values})
+
+    def cache_folder(self) -> Path | None:
+        """Where compiled dictionaries are kept (see compiled.py), or None when the cache is off."""
+        if self.cache_dir is None:
+            return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "accord"
+        return Path(self.cache_dir).expanduser() if self.cache_dir.strip() else None
 
     @classmethod
     def help(cls) -> dict[str, str]:

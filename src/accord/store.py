@@ -37,6 +37,9 @@ CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, dyad);
 CREATE INDEX IF NOT EXISTS events_block ON events(dyad, type, date);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_hash);
+CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_country, date);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_country, date);
 CREATE TABLE IF NOT EXISTS facts (
     id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), doc_id TEXT NOT NULL,
     fact_type TEXT NOT NULL, value REAL, unit TEXT, holder TEXT, counterpart TEXT, dyad TEXT, date TEXT,
@@ -44,10 +47,14 @@ CREATE TABLE IF NOT EXISTS facts (
 CREATE INDEX IF NOT EXISTS facts_block ON facts(fact_type, unit, dyad, date);
 CREATE INDEX IF NOT EXISTS facts_value ON facts(fact_type, unit, value);
 CREATE INDEX IF NOT EXISTS facts_article ON facts(article_hash);
+CREATE INDEX IF NOT EXISTS facts_cluster ON facts(cluster);
+CREATE INDEX IF NOT EXISTS facts_holder ON facts(holder);
+CREATE INDEX IF NOT EXISTS facts_counterpart ON facts(counterpart);
 CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY, article_hash TEXT NOT NULL REFERENCES articles(hash), country TEXT, kind TEXT,
     name TEXT, role TEXT, sectors TEXT, mentions TEXT NOT NULL, person TEXT);
 CREATE INDEX IF NOT EXISTS actors_name ON actors(name);
+CREATE INDEX IF NOT EXISTS actors_article ON actors(article_hash);
 CREATE TABLE IF NOT EXISTS copies (
     hash TEXT NOT NULL REFERENCES articles(hash), doc_id TEXT NOT NULL, path TEXT, PRIMARY KEY (hash, doc_id));
 CREATE TABLE IF NOT EXISTS quarantine (
@@ -382,19 +389,28 @@ class Store:
                 continue
             where, found = _filters(dyad=dyad, type=type, since=since, until=until, country=country, doc_id=None,
                                     countries=countries, type_column=type_column)
-            narrow = f" AND r.rowid IN (SELECT rowid FROM {table} WHERE {' AND '.join(where)})" if where else ""
-            parts.append("SELECT x.record_id, x.kind, snippet(evidence_fts, 2, '[', ']', '…', 12) AS snippet, "
-                         f"bm25(evidence_fts) AS score, r.record FROM evidence_fts x JOIN {table} r ON r.id = x.record_id "
+            narrow = f" AND x.record_id IN (SELECT id FROM {table} WHERE {' AND '.join(where)})" if where else ""
+            parts.append("SELECT x.rowid AS hit, x.record_id, x.kind, bm25(evidence_fts) AS score FROM evidence_fts x "
                          f"WHERE evidence_fts MATCH ? AND x.kind = '{k}'{narrow}")
             args += [match, *found]
+        # rank every match by bm25 first, then build snippets and read records for the hits returned only:
+        # a common word matches tens of thousands of evidence texts in an archive
         sql = " UNION ALL ".join(parts) + " ORDER BY score, record_id LIMIT ?"
         try:
             rows = self.conn.execute(sql, (*args, limit)).fetchall()  # noqa: S608 (fixed SQL fragments)
         except sqlite3.OperationalError as exc:
             raise QueryError(f"invalid search expression {q!r}: {exc}" +
                              ("" if fts else " (please report it: plain words should always work)"), field="q") from exc
-        return Records({"record_id": r["record_id"], "kind": r["kind"], "snippet": r["snippet"],
-                        "record": json.loads(r["record"])} for r in rows)
+        out = Records()
+        for r in rows:
+            snippet = self.conn.execute("SELECT snippet(evidence_fts, 2, '[', ']', '…', 12) FROM evidence_fts "
+                                        "WHERE evidence_fts MATCH ? AND rowid = ?", (match, r["hit"])).fetchone()
+            table = "events" if r["kind"] == "event" else "facts"
+            record = self.conn.execute(f"SELECT record FROM {table} WHERE id = ?", (r["record_id"],)).fetchone()  # noqa: S608
+            if snippet is not None and record is not None:
+                out.append({"record_id": r["record_id"], "kind": r["kind"], "snippet": snippet[0],
+                            "record": json.loads(record[0])})
+        return out
 
 
 def fts_terms(text: str) -> str:

@@ -24,9 +24,8 @@ def check_settings(settings: Any) -> None:
         if value and not Path(value).is_file():
             raise InputError(str(value), f"{what} not found (setting `{name}`, from {variable} or a config file; "
                                          "a relative path is relative to the current folder)")
-    from .actors import load_tables
-    from .coding import load_dictionary
+    from . import compiled
 
-    load_dictionary(settings.user_triggers, user_vocabulary=settings.user_vocabulary,
-                    user_recoding=settings.user_recoding)
-    load_tables(settings.user_actors, igo_for_all=settings.igo_for_all)
+    # the loaders check every entry; a compiled copy of these very files was checked when it was made
+    compiled.dictionary(settings)
+    compiled.tables(settings)
