@@ -222,6 +222,9 @@ def split(doc: Any, selector: Selector, text: str | None = None) -> tuple[list[t
     bounds = [*sentence_starts(words), len(doc)]
     kept = named_again(words, bounds, [m or n == 0 for n, m in enumerate(selector.marks(words, bounds))],
                        selector.stop)
+    # the sentence before a kept one in its paragraph is its context: whose figure ("... it said. Exports
+    # rose 5 pct") and whom a pronoun names are read there
+    kept = [k or (n + 1 < len(kept) and kept[n + 1] and not _blank_line(words, bounds[n + 1])) for n, k in enumerate(kept)]
     skipped = sum(b - a for a, b, k in zip(bounds, bounds[1:], kept) if not k)
     if skipped < MIN_SKIPPED * len(doc):
         return [(0, len(doc), True, False)], bounds[:-1]
