@@ -352,18 +352,18 @@ def test_family_table(annotator, text, type_, pair):
 @pytest.mark.parametrize("text,type_,pair", [
     # a "PLACE (Agency) -" dateline is not the subject of the lead
     ("HAVANA (Reuters) - Cuba expelled two Czech diplomats on Monday.", "SANCTION", ("CUB", "CZE")),
-    # the source's country qualifying the object is no target ("the U.S. embargo against Vietnam")
-    ("President Bill Clinton lifted the U.S. trade embargo against Vietnam on Thursday.", "RETREAT", ("USA", "VNM")),
+    # the source's country qualifying the object is no target ("the French embargo against Libya")
+    ("President Emmanuel Macron lifted the French arms embargo against Libya on Friday.", "RETREAT", ("FRA", "LBY")),
     # a partner before the source's own country in a promise of cooperation
     ("Ankara will share intelligence with Baghdad, Turkish Prime Minister Recep Tayyip Erdogan promised.",
      "AGREE", ("TUR", "IRQ")),
     # an official arriving in a capital visits its country
-    ("Chinese Premier Li Peng arrived in Hanoi on Sunday for an official visit, the first by a Chinese leader.",
-     "CONSULT", ("CHN", "VNM")),
+    ("Japanese Prime Minister Fumio Kishida arrived in Manila on Thursday for a three-day visit, the first by a Japanese "
+     "premier in years.", "CONSULT", ("JPN", "PHL")),
     # a state organ of no stated country in an article about one country
     ("NAIROBI, Kenya (AFP) - Authorities lifted the curfew in Mombasa on Saturday.", "CONCEDE", ("KEN", "KEN")),
     # "allowed X back": X is what the rule asks of its object
-    ("Iraq allowed U.N. weapons inspectors back into the country on Monday.", "RETREAT", ("IRQ", "UNO")),
+    ("North Korea allowed U.N. nuclear inspectors back into the Yongbyon complex last week.", "RETREAT", ("PRK", "UNO")),
 ])
 def test_datelines_owned_qualifiers_partners_visits_and_state_organs(annotator, text, type_, pair):
     assert dyad(one(events(text, annotator=annotator), type_)) == pair
@@ -377,7 +377,7 @@ def test_datelines_owned_qualifiers_partners_visits_and_state_organs(annotator, 
     # war games with no partner are a show of force
     ("North Korea launched large-scale artillery drills on Tuesday.", "MOBILIZE", ("PRK", None)),
     # insurgents of no stated country in the one place the sentence names
-    ("Insurgents detonated a car bomb outside a police station in Kabul, killing 12 people.", "ASSAULT", ("AFG", "AFG")),
+    ("Insurgents detonated a truck bomb at a checkpoint in Mogadishu, wounding nine soldiers.", "ASSAULT", ("SOM", "SOM")),
     # a group named as a modifier of the object ("opposition demands")
     ("Zimbabwean President Robert Mugabe rejected opposition demands for early elections.", "REJECT", ("ZWE", "ZWE")),
     # leaving work is a strike; leaving talks halts negotiations
@@ -404,10 +404,12 @@ def test_postures_groups_walkouts_handovers_and_regions(annotator, text, type_, 
 
 
 def test_a_reduced_passive_does_not_take_the_main_clause_s_subject(annotator):
-    for text in ("Togo opened its borders today to most Ghanaians expelled from Nigeria as illegal aliens, police said.",
-                 "Togo opened its borders today to most West Africans ordered out of Nigeria as illegal aliens, police said."):
+    for text in ("Benin opened its frontier on Tuesday to thousands of Togolese expelled from Gabon as undocumented "
+                 "workers, officials said.",
+                 "Benin opened its frontier on Tuesday to thousands of Togolese ordered out of Gabon as undocumented "
+                 "workers, officials said."):
         evs = events(text, annotator=annotator)
-        assert not [e for e in evs if e.type == "SANCTION" and e.source.country == "TGO"], text
+        assert not [e for e in evs if e.type == "SANCTION" and e.source.country == "BEN"], text
 
 
 @pytest.mark.parametrize("text,type_,pair", [
@@ -415,42 +417,44 @@ def test_a_reduced_passive_does_not_take_the_main_clause_s_subject(annotator):
     ("A peace accord ending the civil war in Guatemala was signed in Oslo on Sunday by the Guatemalan government "
      "and leftist URNG guerrillas.", "SUPPORT", ("GTM", "GTM")),
     # an alert declared as a noun also faces the border's other side
-    ("Pakistan placed its armed forces on high alert along its eastern border with India.", "MOBILIZE", ("PAK", "IND")),
+    ("Thailand put its army units on alert along the western frontier with Myanmar.", "MOBILIZE", ("THA", "MMR")),
     # a show of force "aimed at" a capital targets that government
-    ("Washington sent two carrier groups near the strait in a show of force aimed at Beijing.", "MOBILIZE", ("USA", "CHN")),
+    ("Moscow sent strategic bombers close to the border in a display of strength aimed at Warsaw.", "MOBILIZE",
+     ("RUS", "POL")),
     # an infinitive the parse hangs as an adverbial is still the threat's content
-    ("Sudan threatened on Tuesday to expel the U.N. envoy over his comments.", "THREATEN", ("SDN", "UNO")),
+    ("Burundi threatened on Thursday to expel the U.N. human rights team over its report.", "THREATEN", ("BDI", "UNO")),
 ])
 def test_coordinated_agents_alerts_aims_and_infinitives(annotator, text, type_, pair):
     assert dyad(one(events(text, annotator=annotator), type_)) == pair
 
 
 def test_welcoming_a_thing_is_support_and_hosting_needs_a_visitor(annotator):
-    evs = events("The African Union on Monday welcomed the swearing-in of Kenya's new government.", annotator=annotator)
+    evs = events("The Arab League on Wednesday welcomed the inauguration of Somalia's new parliament.", annotator=annotator)
     assert not [e for e in evs if e.type == "CONSULT"]
-    assert dyad(one(evs, "SUPPORT")) == ("IGO", "KEN")
+    assert dyad(one(evs, "SUPPORT")) == ("IGO", "SOM")
 
 
 @pytest.mark.parametrize("text,type_,pair", [
     ("Britain asked Spain on Wednesday to end the checks at the border crossing.", "REQUEST", ("GBR", "ESP")),
     ("Nigerian President Olusegun Obasanjo assured Benin that Abuja would mount joint patrols with its army.", "AGREE", ("NGA", "BEN")),
     ("Nepal's King Gyanendra gave in to pro-democracy protesters on Monday.", "CONCEDE", ("NPL", "NPL")),
-    ("Pakistani Taliban militants have released two Chinese engineers in the Swat valley.", "RETREAT", ("PAK", "CHN")),
-    ("The African Union suspended Mali from all its activities on Friday.", "SANCTION", ("IGO", "MLI")),
+    ("Afghan Taliban fighters have released four Indian engineers in Kunar province.", "RETREAT", ("AFG", "IND")),
+    ("The African Union on Thursday suspended Gabon from all of its bodies.", "SANCTION", ("IGO", "GAB")),
     # a country-less group takes the place of the event
     ("Authorities in Srinagar lifted the curfew on Saturday.", "CONCEDE", ("IND", "IND")),
-    ("A U.S. drone strike killed four suspected militants in Pakistan's tribal region on Monday.", "ASSAULT", ("USA", "PAK")),
-    # the demonym of "the Liberian capital" places the arrival
-    ("The first Nigerian peacekeepers arrived in the Liberian capital on Monday.", "AID", ("NGA", "LBR")),
+    ("An Israeli air strike killed three suspected fighters in Lebanon's southern border area on Sunday.", "ASSAULT",
+     ("ISR", "LBN")),
+    # the demonym of "the Malian capital" places the arrival
+    ("A contingent of Ghanaian peacekeepers arrived in the Malian capital on Wednesday.", "AID", ("GHA", "MLI")),
     # a show of force near a coast or in a strait faces that country
-    ("Russia has moved additional warships into the Black Sea close to Ukraine's coast.", "MOBILIZE", ("RUS", "UKR")),
+    ("Turkey has sent extra frigates into the Aegean close to Greece's coast.", "MOBILIZE", ("TUR", "GRC")),
     ("Armenia declared a general mobilisation after fighting erupted with Azerbaijan.", "MOBILIZE", ("ARM", "AZE")),
     # a show of force facing no one stated has no target (actors come only from the text)
-    ("The Greek navy was placed on high alert on Sunday.", "MOBILIZE", ("GRC", None)),
+    ("The Egyptian air force was put on high alert on Wednesday.", "MOBILIZE", ("EGY", None)),
     # relief sent by the military is aid
-    ("Australia sent two military transport planes loaded with water, tents and medical teams to Vanuatu.", "AID", ("AUS", "VUT")),
+    ("New Zealand sent a navy ship carrying food, blankets and doctors to Tonga.", "AID", ("NZL", "TON")),
     # the title's organisation outranks what the people table says of the person
-    ("Arab League Secretary-General Amr Moussa on Monday urged Iraq to allow the inspectors back.", "REQUEST", ("IGO", "IRQ")),
+    ("OAS Secretary General Cesar Gaviria on Tuesday urged Haiti to hold the vote on time.", "REQUEST", ("IGO", "HTI")),
     # plural exercises are events
     ("Singaporean warships began joint anti-submarine exercises with the Indian navy on Monday.", "COOPERATE", ("SGP", "IND")),
     ("Iran test-fired a new long-range missile on Friday.", "MOBILIZE", ("IRN", None)),
@@ -460,11 +464,11 @@ def test_requests_promises_concessions_places_postures_and_titles(annotator, tex
 
 
 @pytest.mark.parametrize("text,type_,pair", [
-    ("TUNIS (AFP) - The Tunisian General Labour Union called off a general strike planned for Thursday.", "CONCEDE", ("TUN", "TUN")),
+    ("ACCRA (Reuters) - Ghana's Trades Union Congress called off a national strike set for Monday.", "CONCEDE", ("GHA", "GHA")),
     ("An Ankara court on Friday acquitted 14 journalists.", "CONCEDE", ("TUR", "TUR")),
     ("Right-wing paramilitaries massacred 24 peasants in a northern Colombian village.", "ASSAULT", ("COL", "COL")),
-    ("Boko Haram gunmen abducted more than 200 schoolgirls in northeastern Nigeria overnight.", "ASSAULT", ("NGA", "NGA")),
-    ("A U.N. commission began investigating alleged war crimes by Sri Lankan government forces.", "ACCUSE", ("UNO", "LKA")),
+    ("Al-Shabaab gunmen abducted 30 schoolboys in southern Somalia overnight.", "ASSAULT", ("SOM", "SOM")),
+    ("A U.N. panel began investigating reported abuses by Ethiopian security forces.", "ACCUSE", ("UNO", "ETH")),
     ("Kenya's main opposition party called on President Daniel arap Moi on Tuesday to step down.", "REQUEST", ("KEN", "KEN")),
 ])
 def test_call_offs_city_courts_armed_groups_perpetrators_and_noun_phrase_parses(annotator, text, type_, pair):
@@ -472,9 +476,10 @@ def test_call_offs_city_courts_armed_groups_perpetrators_and_noun_phrase_parses(
 
 
 def test_one_sentence_s_acts_of_one_type_between_the_same_countries_are_one_event(annotator):
-    evs = events("A minefield explosion near the town of Samarra killed two Iraqi youths and wounded five others.",
-                 annotator=annotator)
-    assert len([e for e in evs if e.type == "ASSAULT"]) == 1
+    for text in ("A roadside bomb near the city of Kandahar killed three Afghan soldiers and injured eight others.",
+                 "Serbian gunmen killed two Kosovar policemen and wounded five Kosovar civilians near the border."):
+        evs = events(text, annotator=annotator)
+        assert len([e for e in evs if e.type == "ASSAULT"]) == 1, text
 
 
 def test_releasing_or_asking_needs_an_actor_as_the_object_itself(annotator):
