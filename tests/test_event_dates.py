@@ -64,7 +64,7 @@ def test_a_date_in_a_condition_or_another_clause_does_not_date_the_event(annotat
 
 
 def test_an_act_that_is_the_content_of_another_takes_its_date(annotator):
-    text = "Yesterday, the parliament of Iraq voted on a resolution to expel Turkish troops."
+    text = "Yesterday, Lebanon's cabinet voted on a motion to expel Syrian diplomats."
     assert dated(text, "SANCTION", annotator) == "2024-03-13"
 
 
