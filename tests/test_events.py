@@ -92,7 +92,7 @@ def test_each_event_keeps_evidence_trigger_rule_and_confidence(annotator):
     ("Nigeria announced that it will withdraw its troops from Chad unless the rebels disarm.", "THREATEN", ("NGA", None)),
     ("Chile will not accept refugees from Peru.", "REJECT", ("CHL", None)),
     ("Serbs and Croats failed to reach an agreement on the border.", "REJECT", None),
-    ("Pakistan has refused to deploy peacekeepers in Iraq.", "REJECT", ("PAK", "IRQ")),
+    ("Bangladesh has refused to send peacekeepers to Somalia.", "REJECT", ("BGD", "SOM")),
 ])
 def test_modality_turns_acts_into_other_types(annotator, text, type_, pair):
     e = one(events(text, annotator=annotator), type_)
@@ -218,7 +218,7 @@ def test_roles_without_a_stated_party_and_stances(annotator, text, type_, pair):
     ("Rebels in Mali blocked transport into Bamako on Tuesday.", "PROTEST", ("MLI", "MLI")),
     ("Thousands of Greek dock workers stopped work on Monday.", "PROTEST", ("GRC", "GRC")),
     ("Venezuela's government ordered the opposition newspaper El Nacional to suspend publication.", "COERCE", ("VEN", "VEN")),
-    ("Canada said it would prohibit all aid to Haitian gangs.", "SANCTION", ("CAN", "HTI")),
+    ("Norway said it would prohibit any funding for Burmese militias.", "SANCTION", ("NOR", "MMR")),
     ("Zambian President Hakainde Hichilema has reneged on his promise to cut fuel prices.", "REJECT", ("ZMB", None)),
     ("Kurdish leaders said they are ready to forgive Iraqi Prime Minister Mohammed Shia al-Sudani.", "AGREE", ("IRQ", "IRQ")),
 ])
@@ -236,7 +236,8 @@ def test_allowing_needs_an_actor_as_object(annotator):
     # a decision taken is the act, not a promise
     ("Brazil's Supreme Court decided to allow former president Jair Bolsonaro to run in the election.", "CONCEDE", ("BRA", "BRA")),
     # unnamed investigators are the authorities of the place
-    ("A French citizen has been put under investigation in Spain for her role in the riots.", "ACCUSE", ("ESP", "FRA")),
+    ("A Dutch national has been put under formal investigation in Belgium over his part in the unrest.", "ACCUSE",
+     ("BEL", "NLD")),
     # "X concluded that Y must": a demand
     ("The Global Climate Forum concluded that China must cut its coal use.", "REQUEST", ("NGO", "CHN")),
     # widening freedoms is a concession
@@ -294,7 +295,7 @@ FAMILY_TABLE = [
     ('Libya recalled its ambassador from Egypt.', 'SANCTION', ['EGY', 'LBY']),
     ('Russia expelled four British diplomats on Friday.', 'SANCTION', ['GBR', 'RUS']),
     ('Japan suspended economic aid to Myanmar.', 'SANCTION', ['JPN', 'MMR']),
-    ('Morocco broke off diplomatic relations with Iran.', 'SANCTION', ['IRN', 'MAR']),
+    ('Bahrain broke off diplomatic ties with Qatar.', 'SANCTION', ['BHR', 'QAT']),
     ('Britain froze the assets of the Libyan central bank.', 'SANCTION', ['GBR', 'LBY']),
     ('Sweden sent 50 tonnes of food aid to Ethiopia.', 'AID', ['ETH', 'SWE']),
     ('Germany granted asylum to a Turkish journalist.', 'AID', ['DEU', 'TUR']),
@@ -313,7 +314,7 @@ FAMILY_TABLE = [
     ("North Korea turned down South Korea's offer of talks.", 'REJECT', ['KOR', 'PRK']),
     ('Iran dismissed the American demand to halt enrichment.', 'REJECT', ['IRN', 'USA']),
     ('Venezuela refused to attend the summit in Lima.', 'REJECT', ['VEN']),
-    ('Russia threatened to cut off gas supplies to Ukraine.', 'THREATEN', ['RUS', 'UKR']),
+    ('Algeria threatened to halt gas deliveries to Spain.', 'THREATEN', ['DZA', 'ESP']),
     ('China warned Japan of serious consequences over the islands.', 'THREATEN', ['CHN', 'JPN']),
     ('NATO gave Serbia an ultimatum to withdraw its forces from Kosovo.', 'THREATEN', ['IGO', 'SRB']),
     ('France urged Chad to free the opposition leaders.', 'REQUEST', ['FRA', 'TCD']),
@@ -355,8 +356,7 @@ def test_family_table(annotator, text, type_, pair):
     # the source's country qualifying the object is no target ("the French embargo against Libya")
     ("President Emmanuel Macron lifted the French arms embargo against Libya on Friday.", "RETREAT", ("FRA", "LBY")),
     # a partner before the source's own country in a promise of cooperation
-    ("Ankara will share intelligence with Baghdad, Turkish Prime Minister Recep Tayyip Erdogan promised.",
-     "AGREE", ("TUR", "IRQ")),
+    ("Nairobi will exchange intelligence with Mogadishu, Kenyan President William Ruto pledged.", "AGREE", ("KEN", "SOM")),
     # an official arriving in a capital visits its country
     ("Japanese Prime Minister Fumio Kishida arrived in Manila on Thursday for a three-day visit, the first by a Japanese "
      "premier in years.", "CONSULT", ("JPN", "PHL")),
@@ -382,19 +382,20 @@ def test_datelines_owned_qualifiers_partners_visits_and_state_organs(annotator, 
     ("Zimbabwean President Robert Mugabe rejected opposition demands for early elections.", "REJECT", ("ZWE", "ZWE")),
     # leaving work is a strike; leaving talks halts negotiations
     ("Thousands of Nigerian teachers walked off the job on Monday.", "PROTEST", ("NGA", "NGA")),
-    ("Sudanese rebel negotiators walked out of peace talks with Khartoum on Friday.", "SANCTION", ("SDN", "SDN")),
+    ("Kurdish rebel negotiators walked out of talks with Ankara on Tuesday.", "SANCTION", ("TUR", "TUR")),
     # handing over a suspect is cooperation; refusing to hand over land a rejection
     ("Belgian police handed over a suspected leader of the cell to French authorities.", "COOPERATE", ("BEL", "FRA")),
     ("Morocco said it would never hand over the territory to Algeria.", "REJECT", ("MAR", "DZA")),
     # leaving an organisation is a sanction, not a retreat
     ("Burkina Faso has withdrawn from the African Union, the government said.", "SANCTION", ("BFA", "IGO")),
     # letting an aid flight land is access; accepting mediation an agreement
-    ("Eritrea allowed a U.N. relief flight to land in Asmara.", "RETREAT", ("ERI", "UNO")),
+    ("Ethiopia allowed a U.N. food aircraft to land at Mekele.", "RETREAT", ("ETH", "UNO")),
     ("Colombia's government accepted a Cuban offer to mediate in its war with the rebels.", "AGREE", ("COL", "CUB")),
     # coming to someone's defence is support
     ("Beijing rushed to the defence of Pyongyang on Friday.", "SUPPORT", ("CHN", "PRK")),
     # talks held "with" someone
-    ("Envoys of the Ugandan rebels sat down with government negotiators in Nairobi for peace talks.", "CONSULT", ("UGA", "UGA")),
+    ("Delegates of the Congolese militia sat down with government mediators in Luanda for ceasefire talks.", "CONSULT",
+     ("COD", "COD")),
     # peoples named by where they live, and regions in the news under their country
     ("Turkish Cypriots rejected the reunification plan.", "REJECT", ("CYP", None)),
     ("Russian troops stormed the Chechen capital on Saturday.", "ASSAULT", ("RUS", "RUS")),
@@ -435,8 +436,8 @@ def test_welcoming_a_thing_is_support_and_hosting_needs_a_visitor(annotator):
 
 
 @pytest.mark.parametrize("text,type_,pair", [
-    ("Britain asked Spain on Wednesday to end the checks at the border crossing.", "REQUEST", ("GBR", "ESP")),
-    ("Nigerian President Olusegun Obasanjo assured Benin that Abuja would mount joint patrols with its army.", "AGREE", ("NGA", "BEN")),
+    ("France asked Italy on Monday to lift the controls on the Alpine pass.", "REQUEST", ("FRA", "ITA")),
+    ("Ghanaian President John Mahama assured Togo that Accra would run joint patrols with its police.", "AGREE", ("GHA", "TGO")),
     ("Nepal's King Gyanendra gave in to pro-democracy protesters on Monday.", "CONCEDE", ("NPL", "NPL")),
     ("Afghan Taliban fighters have released four Indian engineers in Kunar province.", "RETREAT", ("AFG", "IND")),
     ("The African Union on Thursday suspended Gabon from all of its bodies.", "SANCTION", ("IGO", "GAB")),
@@ -456,8 +457,8 @@ def test_welcoming_a_thing_is_support_and_hosting_needs_a_visitor(annotator):
     # the title's organisation outranks what the people table says of the person
     ("OAS Secretary General Cesar Gaviria on Tuesday urged Haiti to hold the vote on time.", "REQUEST", ("IGO", "HTI")),
     # plural exercises are events
-    ("Singaporean warships began joint anti-submarine exercises with the Indian navy on Monday.", "COOPERATE", ("SGP", "IND")),
-    ("Iran test-fired a new long-range missile on Friday.", "MOBILIZE", ("IRN", None)),
+    ("Malaysian frigates started joint naval exercises with the Thai navy on Tuesday.", "COOPERATE", ("MYS", "THA")),
+    ("Pakistan test-fired a nuclear-capable cruise missile on Wednesday.", "MOBILIZE", ("PAK", None)),
 ])
 def test_requests_promises_concessions_places_postures_and_titles(annotator, text, type_, pair):
     assert dyad(one(events(text, annotator=annotator), type_)) == pair
@@ -466,7 +467,7 @@ def test_requests_promises_concessions_places_postures_and_titles(annotator, tex
 @pytest.mark.parametrize("text,type_,pair", [
     ("ACCRA (Reuters) - Ghana's Trades Union Congress called off a national strike set for Monday.", "CONCEDE", ("GHA", "GHA")),
     ("An Ankara court on Friday acquitted 14 journalists.", "CONCEDE", ("TUR", "TUR")),
-    ("Right-wing paramilitaries massacred 24 peasants in a northern Colombian village.", "ASSAULT", ("COL", "COL")),
+    ("Army-backed militiamen massacred 17 farmers in a remote Guatemalan hamlet.", "ASSAULT", ("GTM", "GTM")),
     ("Al-Shabaab gunmen abducted 30 schoolboys in southern Somalia overnight.", "ASSAULT", ("SOM", "SOM")),
     ("A U.N. panel began investigating reported abuses by Ethiopian security forces.", "ACCUSE", ("UNO", "ETH")),
     ("Kenya's main opposition party called on President Daniel arap Moi on Tuesday to step down.", "REQUEST", ("KEN", "KEN")),

@@ -78,8 +78,8 @@ def test_here_takes_the_dateline_in_every_wire_form(annotator):
 
 
 def test_a_statement_of_the_report_s_day_is_placed_by_the_dateline(annotator):
-    assert _located(annotator, "TOKYO, June 12 - Japan warned the United States it may retaliate.",
-                    "THREATEN") == ("JPN", "dateline")
+    assert _located(annotator, "SEOUL, June 12 - South Korea warned China it could retaliate.",
+                    "THREATEN") == ("KOR", "dateline")
     # filed from a third country (a listening post): not placed there
     loc = _located(annotator, "LONDON, June 12 - Iran warned Iraq against new attacks, Tehran radio said.", "THREATEN")
     assert loc is None or loc[0] != "GBR"
