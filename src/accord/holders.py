@@ -190,7 +190,7 @@ def _frames(span: Any) -> list[tuple[Any, str]]:
     i = span.start - 1
     while i > 0 and span.doc[i].dep_ in ("quantmod", "advmod", "det", "amod") and span.doc[i].pos_ != "NOUN":
         i -= 1  # "rescheduling of some", "tariffs on as much as"
-    noun = i - 2 if i > 1 and span.doc[i - 1].text == "," else i - 1  # "France's trade shortfall, at 7.6 billion"
+    noun = i - 2 if i > 1 and span.doc[i - 1].text == "," else i - 1  # "Italy's trade gap, at 4.2 billion"
     if i > 0 and span.doc[i].pos_ == "ADP" and span.doc[noun].pos_ == "NOUN":
         found.append((span.doc[noun], span.doc[i].lower_))
     return found + [(c, prep) for f, prep in found for c in f.children if c.dep_ == "compound"]

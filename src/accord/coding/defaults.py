@@ -118,7 +118,7 @@ def place_groups(source: Actor, target: Actor | None, roles: Roles, rule: Rule, 
             target = actors.actor(actors.people_of(said))
     here = place.country if place is not None and place.country not in INTERNATIONAL else None
     if here and target is not None and target.country is None and target.kind == "group":
-        target = replace(target, country=here)  # "killed four suspected militants in Pakistan's tribal region"
+        target = replace(target, country=here)  # "killed three suspected fighters in Lebanon's border area"
     return source, target
 
 

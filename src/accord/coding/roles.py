@@ -129,7 +129,7 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
     countries = {actors.actor(e).country for e in src_ids}
     stated_target = bool(tgt) and (close_to(tok, actors.doc[tgt[0].head]) or close_to(verb, actors.doc[tgt[0].head]))
     if len(src_ids) >= 2 and (not tgt_ids or not stated_target) and (len(countries) >= 2 or any(t.dep_ == "cc" for t in subj)):
-        # "A and B signed", "A and B met on the sidelines of the NATO summit": both sides, undirected;
+        # "A and B signed", "A and B met on the margins of the G20 meeting": both sides, undirected;
         # "A, B and C cut ties with D" has a target of its own and gives A-D, B-D, C-D
         return Roles(src_ids, [], False, "coordinated subject")
     if len(src_ids) == 1 and (not tgt_ids or not stated_target) and any(t.dep_ == "cc" for t in subj):
