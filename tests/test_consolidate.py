@@ -104,13 +104,13 @@ def test_reports_of_one_story_a_few_days_apart_are_one_event_a_week_apart_are_no
 
 
 def test_an_undated_report_must_say_what_the_other_says():
-    a = {"type": "AGREE", "date": None, "source": {"country": "JPN"}, "target": {"country": "USA"},
-         "evidence": "Japan said it was ready to continue trade talks with the United States."}
-    same_words = dict(a, evidence="Tokyo is ready to continue the trade talks, officials said.")
-    other_act = dict(a, evidence="The prime minister prepares to visit Washington at the end of the month.")
+    a = {"type": "AGREE", "date": None, "source": {"country": "KOR"}, "target": {"country": "USA"},
+         "evidence": "Seoul said it stood ready to resume tariff negotiations with Washington."}
+    same_words = dict(a, evidence="Seoul is ready to resume the tariff negotiations, officials said.")
+    other_act = dict(a, evidence="The president plans to travel to Washington late next month.")
     assert same_event(a, same_words) and not same_event(a, other_act)
     # the same figure in both makes two differently worded reports one
-    assert same_event(dict(a, evidence="Japan offered to buy 300 mln dlrs of chips."),
+    assert same_event(dict(a, evidence="Seoul offered to buy 300 mln dlrs of chips."),
                       dict(a, evidence="The purchase of 300 mln dlrs of American chips was offered."))
 
 

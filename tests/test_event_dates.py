@@ -21,7 +21,7 @@ def dated(text, type_, annotator, published=PUBLISHED):
     ("Chile is demanding compensation from Peru.", "REQUEST"),
     ("Norway has criticised Denmark over the fishing quotas.", "ACCUSE"),
     ("Officials said Ghana had asked Togo to reopen the border.", "REQUEST"),  # a past perfect backshifted by "said"
-    ("Pakistan has refused to deploy peacekeepers in Iraq.", "REJECT"),  # a refusal, though of a deed
+    ("Bangladesh has refused to send peacekeepers to Somalia.", "REJECT"),  # a refusal, though of a deed
 ])
 def test_a_statement_with_no_time_phrase_takes_the_publication_date(annotator, text, type_):
     assert dated(text, type_, annotator) == PUBLISHED
@@ -64,7 +64,7 @@ def test_a_date_in_a_condition_or_another_clause_does_not_date_the_event(annotat
 
 
 def test_an_act_that_is_the_content_of_another_takes_its_date(annotator):
-    text = "Yesterday, the parliament of Iraq voted on a resolution to expel Turkish troops."
+    text = "Yesterday, Lebanon's cabinet voted on a motion to expel Syrian diplomats."
     assert dated(text, "SANCTION", annotator) == "2024-03-13"
 
 

@@ -92,7 +92,7 @@ def test_each_event_keeps_evidence_trigger_rule_and_confidence(annotator):
     ("Nigeria announced that it will withdraw its troops from Chad unless the rebels disarm.", "THREATEN", ("NGA", None)),
     ("Chile will not accept refugees from Peru.", "REJECT", ("CHL", None)),
     ("Serbs and Croats failed to reach an agreement on the border.", "REJECT", None),
-    ("Pakistan has refused to deploy peacekeepers in Iraq.", "REJECT", ("PAK", "IRQ")),
+    ("Bangladesh has refused to send peacekeepers to Somalia.", "REJECT", ("BGD", "SOM")),
 ])
 def test_modality_turns_acts_into_other_types(annotator, text, type_, pair):
     e = one(events(text, annotator=annotator), type_)
@@ -218,7 +218,7 @@ def test_roles_without_a_stated_party_and_stances(annotator, text, type_, pair):
     ("Rebels in Mali blocked transport into Bamako on Tuesday.", "PROTEST", ("MLI", "MLI")),
     ("Thousands of Greek dock workers stopped work on Monday.", "PROTEST", ("GRC", "GRC")),
     ("Venezuela's government ordered the opposition newspaper El Nacional to suspend publication.", "COERCE", ("VEN", "VEN")),
-    ("Canada said it would prohibit all aid to Haitian gangs.", "SANCTION", ("CAN", "HTI")),
+    ("Norway said it would prohibit any funding for Burmese militias.", "SANCTION", ("NOR", "MMR")),
     ("Zambian President Hakainde Hichilema has reneged on his promise to cut fuel prices.", "REJECT", ("ZMB", None)),
     ("Kurdish leaders said they are ready to forgive Iraqi Prime Minister Mohammed Shia al-Sudani.", "AGREE", ("IRQ", "IRQ")),
 ])
@@ -236,7 +236,8 @@ def test_allowing_needs_an_actor_as_object(annotator):
     # a decision taken is the act, not a promise
     ("Brazil's Supreme Court decided to allow former president Jair Bolsonaro to run in the election.", "CONCEDE", ("BRA", "BRA")),
     # unnamed investigators are the authorities of the place
-    ("A French citizen has been put under investigation in Spain for her role in the riots.", "ACCUSE", ("ESP", "FRA")),
+    ("A Dutch national has been put under formal investigation in Belgium over his part in the unrest.", "ACCUSE",
+     ("BEL", "NLD")),
     # "X concluded that Y must": a demand
     ("The Global Climate Forum concluded that China must cut its coal use.", "REQUEST", ("NGO", "CHN")),
     # widening freedoms is a concession
@@ -294,7 +295,7 @@ FAMILY_TABLE = [
     ('Libya recalled its ambassador from Egypt.', 'SANCTION', ['EGY', 'LBY']),
     ('Russia expelled four British diplomats on Friday.', 'SANCTION', ['GBR', 'RUS']),
     ('Japan suspended economic aid to Myanmar.', 'SANCTION', ['JPN', 'MMR']),
-    ('Morocco broke off diplomatic relations with Iran.', 'SANCTION', ['IRN', 'MAR']),
+    ('Bahrain broke off diplomatic ties with Qatar.', 'SANCTION', ['BHR', 'QAT']),
     ('Britain froze the assets of the Libyan central bank.', 'SANCTION', ['GBR', 'LBY']),
     ('Sweden sent 50 tonnes of food aid to Ethiopia.', 'AID', ['ETH', 'SWE']),
     ('Germany granted asylum to a Turkish journalist.', 'AID', ['DEU', 'TUR']),
@@ -313,7 +314,7 @@ FAMILY_TABLE = [
     ("North Korea turned down South Korea's offer of talks.", 'REJECT', ['KOR', 'PRK']),
     ('Iran dismissed the American demand to halt enrichment.', 'REJECT', ['IRN', 'USA']),
     ('Venezuela refused to attend the summit in Lima.', 'REJECT', ['VEN']),
-    ('Russia threatened to cut off gas supplies to Ukraine.', 'THREATEN', ['RUS', 'UKR']),
+    ('Algeria threatened to halt gas deliveries to Spain.', 'THREATEN', ['DZA', 'ESP']),
     ('China warned Japan of serious consequences over the islands.', 'THREATEN', ['CHN', 'JPN']),
     ('NATO gave Serbia an ultimatum to withdraw its forces from Kosovo.', 'THREATEN', ['IGO', 'SRB']),
     ('France urged Chad to free the opposition leaders.', 'REQUEST', ['FRA', 'TCD']),
@@ -352,18 +353,17 @@ def test_family_table(annotator, text, type_, pair):
 @pytest.mark.parametrize("text,type_,pair", [
     # a "PLACE (Agency) -" dateline is not the subject of the lead
     ("HAVANA (Reuters) - Cuba expelled two Czech diplomats on Monday.", "SANCTION", ("CUB", "CZE")),
-    # the source's country qualifying the object is no target ("the U.S. embargo against Vietnam")
-    ("President Bill Clinton lifted the U.S. trade embargo against Vietnam on Thursday.", "RETREAT", ("USA", "VNM")),
+    # the source's country qualifying the object is no target ("the French embargo against Libya")
+    ("President Emmanuel Macron lifted the French arms embargo against Libya on Friday.", "RETREAT", ("FRA", "LBY")),
     # a partner before the source's own country in a promise of cooperation
-    ("Ankara will share intelligence with Baghdad, Turkish Prime Minister Recep Tayyip Erdogan promised.",
-     "AGREE", ("TUR", "IRQ")),
+    ("Nairobi will exchange intelligence with Mogadishu, Kenyan President William Ruto pledged.", "AGREE", ("KEN", "SOM")),
     # an official arriving in a capital visits its country
-    ("Chinese Premier Li Peng arrived in Hanoi on Sunday for an official visit, the first by a Chinese leader.",
-     "CONSULT", ("CHN", "VNM")),
+    ("Japanese Prime Minister Fumio Kishida arrived in Manila on Thursday for a three-day visit, the first by a Japanese "
+     "premier in years.", "CONSULT", ("JPN", "PHL")),
     # a state organ of no stated country in an article about one country
     ("NAIROBI, Kenya (AFP) - Authorities lifted the curfew in Mombasa on Saturday.", "CONCEDE", ("KEN", "KEN")),
     # "allowed X back": X is what the rule asks of its object
-    ("Iraq allowed U.N. weapons inspectors back into the country on Monday.", "RETREAT", ("IRQ", "UNO")),
+    ("North Korea allowed U.N. nuclear inspectors back into the Yongbyon complex last week.", "RETREAT", ("PRK", "UNO")),
 ])
 def test_datelines_owned_qualifiers_partners_visits_and_state_organs(annotator, text, type_, pair):
     assert dyad(one(events(text, annotator=annotator), type_)) == pair
@@ -377,24 +377,25 @@ def test_datelines_owned_qualifiers_partners_visits_and_state_organs(annotator, 
     # war games with no partner are a show of force
     ("North Korea launched large-scale artillery drills on Tuesday.", "MOBILIZE", ("PRK", None)),
     # insurgents of no stated country in the one place the sentence names
-    ("Insurgents detonated a car bomb outside a police station in Kabul, killing 12 people.", "ASSAULT", ("AFG", "AFG")),
+    ("Insurgents detonated a truck bomb at a checkpoint in Mogadishu, wounding nine soldiers.", "ASSAULT", ("SOM", "SOM")),
     # a group named as a modifier of the object ("opposition demands")
     ("Zimbabwean President Robert Mugabe rejected opposition demands for early elections.", "REJECT", ("ZWE", "ZWE")),
     # leaving work is a strike; leaving talks halts negotiations
     ("Thousands of Nigerian teachers walked off the job on Monday.", "PROTEST", ("NGA", "NGA")),
-    ("Sudanese rebel negotiators walked out of peace talks with Khartoum on Friday.", "SANCTION", ("SDN", "SDN")),
+    ("Kurdish rebel negotiators walked out of talks with Ankara on Tuesday.", "SANCTION", ("TUR", "TUR")),
     # handing over a suspect is cooperation; refusing to hand over land a rejection
     ("Belgian police handed over a suspected leader of the cell to French authorities.", "COOPERATE", ("BEL", "FRA")),
     ("Morocco said it would never hand over the territory to Algeria.", "REJECT", ("MAR", "DZA")),
     # leaving an organisation is a sanction, not a retreat
     ("Burkina Faso has withdrawn from the African Union, the government said.", "SANCTION", ("BFA", "IGO")),
     # letting an aid flight land is access; accepting mediation an agreement
-    ("Eritrea allowed a U.N. relief flight to land in Asmara.", "RETREAT", ("ERI", "UNO")),
+    ("Ethiopia allowed a U.N. food aircraft to land at Mekele.", "RETREAT", ("ETH", "UNO")),
     ("Colombia's government accepted a Cuban offer to mediate in its war with the rebels.", "AGREE", ("COL", "CUB")),
     # coming to someone's defence is support
     ("Beijing rushed to the defence of Pyongyang on Friday.", "SUPPORT", ("CHN", "PRK")),
     # talks held "with" someone
-    ("Envoys of the Ugandan rebels sat down with government negotiators in Nairobi for peace talks.", "CONSULT", ("UGA", "UGA")),
+    ("Delegates of the Congolese militia sat down with government mediators in Luanda for ceasefire talks.", "CONSULT",
+     ("COD", "COD")),
     # peoples named by where they live, and regions in the news under their country
     ("Turkish Cypriots rejected the reunification plan.", "REJECT", ("CYP", None)),
     ("Russian troops stormed the Chechen capital on Saturday.", "ASSAULT", ("RUS", "RUS")),
@@ -404,10 +405,12 @@ def test_postures_groups_walkouts_handovers_and_regions(annotator, text, type_, 
 
 
 def test_a_reduced_passive_does_not_take_the_main_clause_s_subject(annotator):
-    for text in ("Togo opened its borders today to most Ghanaians expelled from Nigeria as illegal aliens, police said.",
-                 "Togo opened its borders today to most West Africans ordered out of Nigeria as illegal aliens, police said."):
+    for text in ("Benin opened its frontier on Tuesday to thousands of Togolese expelled from Gabon as undocumented "
+                 "workers, officials said.",
+                 "Benin opened its frontier on Tuesday to thousands of Togolese ordered out of Gabon as undocumented "
+                 "workers, officials said."):
         evs = events(text, annotator=annotator)
-        assert not [e for e in evs if e.type == "SANCTION" and e.source.country == "TGO"], text
+        assert not [e for e in evs if e.type == "SANCTION" and e.source.country == "BEN"], text
 
 
 @pytest.mark.parametrize("text,type_,pair", [
@@ -415,56 +418,58 @@ def test_a_reduced_passive_does_not_take_the_main_clause_s_subject(annotator):
     ("A peace accord ending the civil war in Guatemala was signed in Oslo on Sunday by the Guatemalan government "
      "and leftist URNG guerrillas.", "SUPPORT", ("GTM", "GTM")),
     # an alert declared as a noun also faces the border's other side
-    ("Pakistan placed its armed forces on high alert along its eastern border with India.", "MOBILIZE", ("PAK", "IND")),
+    ("Thailand put its army units on alert along the western frontier with Myanmar.", "MOBILIZE", ("THA", "MMR")),
     # a show of force "aimed at" a capital targets that government
-    ("Washington sent two carrier groups near the strait in a show of force aimed at Beijing.", "MOBILIZE", ("USA", "CHN")),
+    ("Moscow sent strategic bombers close to the border in a display of strength aimed at Warsaw.", "MOBILIZE",
+     ("RUS", "POL")),
     # an infinitive the parse hangs as an adverbial is still the threat's content
-    ("Sudan threatened on Tuesday to expel the U.N. envoy over his comments.", "THREATEN", ("SDN", "UNO")),
+    ("Burundi threatened on Thursday to expel the U.N. human rights team over its report.", "THREATEN", ("BDI", "UNO")),
 ])
 def test_coordinated_agents_alerts_aims_and_infinitives(annotator, text, type_, pair):
     assert dyad(one(events(text, annotator=annotator), type_)) == pair
 
 
 def test_welcoming_a_thing_is_support_and_hosting_needs_a_visitor(annotator):
-    evs = events("The African Union on Monday welcomed the swearing-in of Kenya's new government.", annotator=annotator)
+    evs = events("The Arab League on Wednesday welcomed the inauguration of Somalia's new parliament.", annotator=annotator)
     assert not [e for e in evs if e.type == "CONSULT"]
-    assert dyad(one(evs, "SUPPORT")) == ("IGO", "KEN")
+    assert dyad(one(evs, "SUPPORT")) == ("IGO", "SOM")
 
 
 @pytest.mark.parametrize("text,type_,pair", [
-    ("Britain asked Spain on Wednesday to end the checks at the border crossing.", "REQUEST", ("GBR", "ESP")),
-    ("Nigerian President Olusegun Obasanjo assured Benin that Abuja would mount joint patrols with its army.", "AGREE", ("NGA", "BEN")),
+    ("France asked Italy on Monday to lift the controls on the Alpine pass.", "REQUEST", ("FRA", "ITA")),
+    ("Ghanaian President John Mahama assured Togo that Accra would run joint patrols with its police.", "AGREE", ("GHA", "TGO")),
     ("Nepal's King Gyanendra gave in to pro-democracy protesters on Monday.", "CONCEDE", ("NPL", "NPL")),
-    ("Pakistani Taliban militants have released two Chinese engineers in the Swat valley.", "RETREAT", ("PAK", "CHN")),
-    ("The African Union suspended Mali from all its activities on Friday.", "SANCTION", ("IGO", "MLI")),
+    ("Afghan Taliban fighters have released four Indian engineers in Kunar province.", "RETREAT", ("AFG", "IND")),
+    ("The African Union on Thursday suspended Gabon from all of its bodies.", "SANCTION", ("IGO", "GAB")),
     # a country-less group takes the place of the event
     ("Authorities in Srinagar lifted the curfew on Saturday.", "CONCEDE", ("IND", "IND")),
-    ("A U.S. drone strike killed four suspected militants in Pakistan's tribal region on Monday.", "ASSAULT", ("USA", "PAK")),
-    # the demonym of "the Liberian capital" places the arrival
-    ("The first Nigerian peacekeepers arrived in the Liberian capital on Monday.", "AID", ("NGA", "LBR")),
+    ("An Israeli air strike killed three suspected fighters in Lebanon's southern border area on Sunday.", "ASSAULT",
+     ("ISR", "LBN")),
+    # the demonym of "the Malian capital" places the arrival
+    ("A contingent of Ghanaian peacekeepers arrived in the Malian capital on Wednesday.", "AID", ("GHA", "MLI")),
     # a show of force near a coast or in a strait faces that country
-    ("Russia has moved additional warships into the Black Sea close to Ukraine's coast.", "MOBILIZE", ("RUS", "UKR")),
+    ("Turkey has sent extra frigates into the Aegean close to Greece's coast.", "MOBILIZE", ("TUR", "GRC")),
     ("Armenia declared a general mobilisation after fighting erupted with Azerbaijan.", "MOBILIZE", ("ARM", "AZE")),
     # a show of force facing no one stated has no target (actors come only from the text)
-    ("The Greek navy was placed on high alert on Sunday.", "MOBILIZE", ("GRC", None)),
+    ("The Egyptian air force was put on high alert on Wednesday.", "MOBILIZE", ("EGY", None)),
     # relief sent by the military is aid
-    ("Australia sent two military transport planes loaded with water, tents and medical teams to Vanuatu.", "AID", ("AUS", "VUT")),
+    ("New Zealand sent a navy ship carrying food, blankets and doctors to Tonga.", "AID", ("NZL", "TON")),
     # the title's organisation outranks what the people table says of the person
-    ("Arab League Secretary-General Amr Moussa on Monday urged Iraq to allow the inspectors back.", "REQUEST", ("IGO", "IRQ")),
+    ("OAS Secretary General Cesar Gaviria on Tuesday urged Haiti to hold the vote on time.", "REQUEST", ("IGO", "HTI")),
     # plural exercises are events
-    ("Singaporean warships began joint anti-submarine exercises with the Indian navy on Monday.", "COOPERATE", ("SGP", "IND")),
-    ("Iran test-fired a new long-range missile on Friday.", "MOBILIZE", ("IRN", None)),
+    ("Malaysian frigates started joint naval exercises with the Thai navy on Tuesday.", "COOPERATE", ("MYS", "THA")),
+    ("Pakistan test-fired a nuclear-capable cruise missile on Wednesday.", "MOBILIZE", ("PAK", None)),
 ])
 def test_requests_promises_concessions_places_postures_and_titles(annotator, text, type_, pair):
     assert dyad(one(events(text, annotator=annotator), type_)) == pair
 
 
 @pytest.mark.parametrize("text,type_,pair", [
-    ("TUNIS (AFP) - The Tunisian General Labour Union called off a general strike planned for Thursday.", "CONCEDE", ("TUN", "TUN")),
+    ("ACCRA (Reuters) - Ghana's Trades Union Congress called off a national strike set for Monday.", "CONCEDE", ("GHA", "GHA")),
     ("An Ankara court on Friday acquitted 14 journalists.", "CONCEDE", ("TUR", "TUR")),
-    ("Right-wing paramilitaries massacred 24 peasants in a northern Colombian village.", "ASSAULT", ("COL", "COL")),
-    ("Boko Haram gunmen abducted more than 200 schoolgirls in northeastern Nigeria overnight.", "ASSAULT", ("NGA", "NGA")),
-    ("A U.N. commission began investigating alleged war crimes by Sri Lankan government forces.", "ACCUSE", ("UNO", "LKA")),
+    ("Army-backed militiamen massacred 17 farmers in a remote Guatemalan hamlet.", "ASSAULT", ("GTM", "GTM")),
+    ("Al-Shabaab gunmen abducted 30 schoolboys in southern Somalia overnight.", "ASSAULT", ("SOM", "SOM")),
+    ("A U.N. panel began investigating reported abuses by Ethiopian security forces.", "ACCUSE", ("UNO", "ETH")),
     ("Kenya's main opposition party called on President Daniel arap Moi on Tuesday to step down.", "REQUEST", ("KEN", "KEN")),
 ])
 def test_call_offs_city_courts_armed_groups_perpetrators_and_noun_phrase_parses(annotator, text, type_, pair):
@@ -472,9 +477,10 @@ def test_call_offs_city_courts_armed_groups_perpetrators_and_noun_phrase_parses(
 
 
 def test_one_sentence_s_acts_of_one_type_between_the_same_countries_are_one_event(annotator):
-    evs = events("A minefield explosion near the town of Samarra killed two Iraqi youths and wounded five others.",
-                 annotator=annotator)
-    assert len([e for e in evs if e.type == "ASSAULT"]) == 1
+    for text in ("A roadside bomb near the city of Kandahar killed three Afghan soldiers and injured eight others.",
+                 "Serbian gunmen killed two Kosovar policemen and wounded five Kosovar civilians near the border."):
+        evs = events(text, annotator=annotator)
+        assert len([e for e in evs if e.type == "ASSAULT"]) == 1, text
 
 
 def test_releasing_or_asking_needs_an_actor_as_the_object_itself(annotator):

@@ -13,7 +13,7 @@ from accord.facts import find_figures, parse_number, qualifier_before
     ("half a billion dollars in aid", 0.5e9, "USD"),
     ("a loan of 1,7 billion euros", 1.7e9, "EUR"),
     ("trade of A$27.5 billion", 27.5e9, "AUD"),
-    ("a grant of 580 million shillings", 580e6, "TZS"),
+    ("a grant of 320 million shillings", 320e6, "TZS"),
 ])
 def test_money_values_and_currencies(text, value, unit):
     figs = [f for f in find_figures(text) if f.fact_type == "money"]
@@ -108,8 +108,8 @@ def test_percent_in_wire_form_and_words():
 
 @pytest.mark.parametrize("text,value,unit", [
     ("a pipeline of 400 km", 400, "km"), ("some 250 miles away", 250, "miles"), ("340 kms north", 340, "km"),
-    ("15.8 mln barrels per day", 15.8e6, "bpd"), ("100,000 bpd of crude", 1e5, "bpd"),
-    ("9.7 mln hectares of land", 9.7e6, "hectares"), ("a quota of 4,500 tonnes", 4500, "tonnes"),
+    ("12.3 mln barrels per day", 12.3e6, "bpd"), ("100,000 bpd of crude", 1e5, "bpd"),
+    ("6.4 mln hectares of land", 6.4e6, "hectares"), ("a quota of 4,500 tonnes", 4500, "tonnes"),
 ])
 def test_measures_are_quantities_in_a_plain_unit(text, value, unit):
     fig = _one(text)
@@ -125,10 +125,10 @@ def test_durations_are_no_fact():
 def test_a_range_gives_both_bounds_with_the_qualifier_of_the_first():
     from accord.figures import find_figures as read
 
-    yen = read("It wants between 75 and 80 billion yen.")
-    assert [(f.value, f.unit, f.qualifier) for f in yen] == [(75e9, "JPY", "exact"), (80e9, "JPY", "exact")]
-    loans = read("They rescheduled some 1.4 to 1.5 billion dlrs in loans.")
-    assert [(f.value, f.qualifier) for f in loans] == [(1.4e9, "about"), (1.5e9, "about")]
+    yen = read("It seeks between 60 and 65 billion yen.")
+    assert [(f.value, f.unit, f.qualifier) for f in yen] == [(60e9, "JPY", "exact"), (65e9, "JPY", "exact")]
+    loans = read("They refinanced some 2.3 to 2.6 billion dlrs of debt.")
+    assert [(f.value, f.qualifier) for f in loans] == [(2.3e9, "about"), (2.6e9, "about")]
     assert [f.value for f in read("a fall of 15 to 20 pct")] == [15, 20]
     assert [f.value for f in read("costs of $5-6 billion")] == [5e9, 6e9]
 
@@ -170,17 +170,17 @@ def test_currencies_of_the_past_by_the_country_of_the_context():
 
 
 def test_a_conversion_of_a_quantity_joins_it():
-    fig = _one("The site is about 160 km (100 miles) east of the capital.")
-    assert (fig.value, fig.unit, fig.alt_value, fig.alt_unit, fig.qualifier) == (160, "km", 100, "miles", "about")
+    fig = _one("The dam lies about 80 km (50 miles) north of the border.")
+    assert (fig.value, fig.unit, fig.alt_value, fig.alt_unit, fig.qualifier) == (80, "km", 50, "miles", "about")
 
 
 def test_counts_read_from_the_parse(actors_of):
     from accord.facts import find_facts
 
-    table = actors_of("The plan helps three mln poor farmers. The firm owns 18 FM and five AM radio stations, "
+    table = actors_of("The plan helps three mln poor farmers. The company owns 14 FM and six AM radio stations, "
                       "but all eleven of its licences lapsed. The two countries met.")
     counts = sorted((f.value, f.unit) for f in find_facts(table.doc, table) if f.fact_type == "count")
-    assert counts == [(5, "stations"), (11, "licences"), (18, "stations"), (3e6, "farmers")]
+    assert counts == [(6, "stations"), (11, "licences"), (14, "stations"), (3e6, "farmers")]
 
 
 def test_a_hyphenated_counted_noun_is_kept_whole(actors_of):
@@ -243,9 +243,9 @@ def test_a_figure_is_dated_by_its_clause(actors_of):
     from accord.facts import find_facts
     from accord.model import FuzzyDate
 
-    table = actors_of("Brazil's surplus rose to 7.4 billion dollars last year from 4.3 billion in 1985.")
+    table = actors_of("Mexico's deficit fell to 2.9 billion dollars last year from 3.8 billion in 1984.")
     dated = {f.value: f.date.value for f in find_facts(table.doc, table, reference=FuzzyDate("1987-04-27", "day"))}
-    assert dated == {7.4e9: "1986", 4.3e9: "1985"}
+    assert dated == {2.9e9: "1986", 3.8e9: "1984"}
 
 
 def test_trade_between_two_countries_is_held_by_the_first_named(actors_of):

@@ -219,7 +219,7 @@ def test_a_full_name_with_another_given_name_is_another_person(annotator):
     ("Britain said it would hand back the islands to Mauritius next year.", "AGREE", ("GBR", "MUS")),
     ("Indian President Droupadi Murmu and Kenyan President William Ruto spoke on the phone on Monday.", "CONSULT",
      ("IND", "KEN")),
-    ("Peru said it would not recognise the agreement between Chile and Bolivia.", "REJECT", ("PER", "CHL")),
+    ("Paraguay said it would not recognise the accord between Chile and Bolivia.", "REJECT", ("PRY", "CHL")),
 ])
 def test_common_diplomatic_acts(annotator, text, type_, pair):
     evs = events(text, annotator=annotator)
@@ -231,7 +231,7 @@ def test_whom_of_no_known_country_is_no_target(annotator):
     # the parliament of no stated country is nobody to code; the refusal itself stands
     evs = events("Jordan said it was disappointed by the parliament's vote.", annotator=annotator)
     assert not [e for e in evs if e.target is not None and e.target.country is None]
-    assert {e.source.country for e in events("Jordan said it will not accept any more refugees.", annotator=annotator)
+    assert {e.source.country for e in events("Jordan said it will not accept new refugees from the camps.", annotator=annotator)
             if e.type == "REJECT"} == {"JOR"}
 
 
@@ -259,7 +259,7 @@ def test_keenness_and_unwillingness(annotator, text, type_, pair):
 
 
 def test_a_countrys_word_is_its_named_speakers(annotator):
-    evs = events("Finnish Foreign Minister Elina Valtonen said Finland was ready to resume talks with Russia.",
+    evs = events("Finnish Foreign Minister Elina Valtonen said Finland was willing to reopen talks with Russia.",
                  annotator=annotator)
     agree = [e for e in evs if e.type == "AGREE"]
     assert agree and agree[0].source.name == "Elina Valtonen" and agree[0].target.country == "RUS"
@@ -279,8 +279,8 @@ def test_each_of_two_titled_names_takes_its_own_nationality(annotator):
 
 
 def test_a_country_announcing_its_own_withdrawal_is_no_target_of_it(annotator):
-    evs = events("The United States announced a complete withdrawal of its troops from Syria.", annotator=annotator)
-    assert not [e for e in evs if e.target is not None and e.target.country == "USA"]
+    evs = events("France announced a full pullout of its soldiers from Mali.", annotator=annotator)
+    assert not [e for e in evs if e.target is not None and e.target.country == "FRA"]
 
 
 @pytest.mark.parametrize("text,type_,pair", [

@@ -146,8 +146,8 @@ def _partitive(tok: Any) -> Any:
 
 
 def _counted_noun(tok: Any) -> Any:
-    """The plural noun a number counts, through the modifiers between them ("five AM radio stations"), or
-    coordinated with it ("18 FM and five AM radio stations"), or after "of" ("eleven of the bills")."""
+    """The plural noun a number counts, through the modifiers between them ("six AM radio stations"), or
+    coordinated with it ("14 FM and six AM radio stations"), or after "of" ("eleven of the bills")."""
     partitive = _partitive(tok)
     if partitive is not None and tok.dep_ not in ("nummod", "compound", "quantmod", "nmod"):
         return partitive

@@ -296,7 +296,7 @@ def _join_conversions(text: str, figures: list[Figure]) -> list[Figure]:
 
 def qualifier_before(text: str, start: int, *, words: Vocabulary | None = None, p: _Patterns | None = None) -> str:
     """exact/about/more_than/less_than from the words just before a figure; a range's second bound
-    takes its first's ("some 1.4 to 1.5 billion"), "between" makes both exact."""
+    takes its first's ("some 2.3 to 2.6 billion"), "between" makes both exact."""
     p = p or _patterns(words or load_vocabulary())
     before = text[max(0, start - 60):start]
     bound = re.search(r"(?:^|[^\w.,])(?P<num>[\d.,]+|[A-Za-z-]+)\s*(?:to|-|–|or|and)\s*$", before)

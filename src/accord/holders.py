@@ -2,7 +2,7 @@
 
 Every country the sentence names takes a part relative to the figure: `own` (it modifies the
 figure's noun: "Nigeria's 19 billion dlr debt", "400 American troops"), `goods` (it modifies
-what the money is of: "2.6 billion dlrs of U.S. goods"), `subject` (of the figure's clause,
+what the money is of: "1.8 billion dlrs of Korean goods"), `subject` (of the figure's clause,
 through relative clauses: "Turkey, which has 30,000 troops in Cyprus"), `recipient` ("paid
 Greece", "to X"), or the part its preposition gives it (data/vocabulary.yaml,
 figure_prepositions). What the figure is of (figure_kinds) orders these parts: the payer,
@@ -81,8 +81,8 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
 
 def sentence_parties(sent: Any, actors: ArticleActors, words: Vocabulary) -> tuple[Party, ...]:
     """The parts a sentence's countries take in its main clause: a figure of the next sentence that names
-    no country belongs to them ("Argentina will benefit from quotas on exports to the EC. The quota on
-    beef will be raised by 4,500 tonnes")."""
+    no country belongs to them ("Uruguay will gain from quotas on sales to the EC. The quota on wool
+    will rise by 3,000 tonnes")."""
     verb = sent.root if sent.root.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return ()
@@ -128,7 +128,7 @@ def _things(span: Any, fact_type: str) -> tuple[list[Any], list[Any]]:
 
 
 def _described(root: Any) -> Any:
-    """ "The surplus, which rose to 7.4 billion dollars", "the debt was 19 billion dlrs": the noun a clause
+    """ "The deficit, which fell to 2.9 billion dollars", "the debt was 12 billion dlrs": the noun a clause
     gives the figure of, its subject where that is no actor's name."""
     tok = root.head if root.dep_ == "pobj" else root
     if tok.dep_ not in ("prep", "attr", "dobj", "oprd") or tok.head.pos_ not in ("VERB", "AUX"):
@@ -180,7 +180,7 @@ def figure_kind(span: Any, things: list[Any], goods: list[Any], verb: Any, words
 
 
 def _frames(span: Any) -> list[tuple[Any, str]]:
-    """The nouns a figure is the object of, with the preposition: "a shopping list of 2.6 billion dlrs",
+    """The nouns a figure is the object of, with the preposition: "a purchase plan of 900 mln dlrs",
     "tariffs on 300 mln dlrs" (by the parse, and by the words just before the figure, which a wrong
     attachment keeps: "rescheduling of some 1.4 billion dlrs")."""
     found = []
@@ -190,7 +190,7 @@ def _frames(span: Any) -> list[tuple[Any, str]]:
     i = span.start - 1
     while i > 0 and span.doc[i].dep_ in ("quantmod", "advmod", "det", "amod") and span.doc[i].pos_ != "NOUN":
         i -= 1  # "rescheduling of some", "tariffs on as much as"
-    noun = i - 2 if i > 1 and span.doc[i - 1].text == "," else i - 1  # "France's trade shortfall, at 7.6 billion"
+    noun = i - 2 if i > 1 and span.doc[i - 1].text == "," else i - 1  # "Italy's trade gap, at 4.2 billion"
     if i > 0 and span.doc[i].pos_ == "ADP" and span.doc[noun].pos_ == "NOUN":
         found.append((span.doc[noun], span.doc[i].lower_))
     return found + [(c, prep) for f, prep in found for c in f.children if c.dep_ == "compound"]
@@ -312,7 +312,7 @@ def _first_number(verb: Any) -> int:
 
 def _subject(verb: Any, span: Any, actors: ArticleActors) -> Any:
     """The subject of the figure's clause, looking through relative, open and coordinated clauses (and past a
-    pronoun that names no actor: "Houthi spokesman Sarea said it had carried out the attack using ten drones")."""
+    pronoun that names no actor: "rebel spokesman Ali said it had fired six rockets at the depot")."""
     tok = verb
     for _ in range(6):
         if tok is None:

@@ -103,7 +103,7 @@ def _title_run_country(doc: Any, start: int, places: dict[int, tuple[int, str, s
 
 
 def _country_before_comma(doc: Any, start: int, places: dict[int, tuple[int, str, str]], tables: Tables) -> str | None:
-    """ "the director-general of the Israeli Foreign Ministry, Abraham Tamir": the country of a title
+    """ "the deputy head of the Egyptian Interior Ministry, Karim Saleh": the country of a title
     set before the name with a comma, read back to the start of that phrase."""
     if start < 2 or doc[start - 1].text != ",":
         return None

@@ -88,8 +88,8 @@ def condition_subjects(verb: Any, words: Vocabulary) -> list[Any]:
 
 
 def content_clauses(noun: Any) -> list[Any]:
-    """ "its demand that Israel ease ...": the noun's that-clause, also where the parse hung it on the
-    verb whose object the noun is ("reiterated its demand today that Israel ease ...")."""
+    """ "its call that Serbia withdraw ...": the noun's that-clause, also where the parse hung it on the
+    verb whose object the noun is ("repeated its call on Monday that Serbia withdraw ...")."""
     out = [c for c in noun.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
     if noun.dep_ == "dobj":
         out += [c for c in noun.head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > noun.i

@@ -34,7 +34,7 @@ def fill_in(hit: Hit, roles: Roles, actors: ArticleActors, place: Location | Non
                                on_a_place=_on_a_place(hit, actors))
     if rule.mode == "visit" and roles.source and roles.target and place is not None and place.country \
             and actors.actor(roles.target[0]).country == actors.actor(roles.source[0]).country != place.country:
-        # "Li Peng arrived in Hanoi ..., the first by a Chinese head of government": the host is where he went
+        # "Kishida arrived in Manila ..., the first by a Japanese premier in years": the host is where he went
         roles = Roles(roles.source, [actors.country_entity(place.country)], True, roles.how + ", host from the place")
     if not roles.source and roles.target and where_said is not None and where_said.country \
             and rule.type in dictionary.words.unnamed_perpetrator_types:
@@ -118,7 +118,7 @@ def place_groups(source: Actor, target: Actor | None, roles: Roles, rule: Rule, 
             target = actors.actor(actors.people_of(said))
     here = place.country if place is not None and place.country not in INTERNATIONAL else None
     if here and target is not None and target.country is None and target.kind == "group":
-        target = replace(target, country=here)  # "killed four suspected militants in Pakistan's tribal region"
+        target = replace(target, country=here)  # "killed three suspected fighters in Lebanon's border area"
     return source, target
 
 

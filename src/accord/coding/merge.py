@@ -14,7 +14,7 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     for e in events:
         key = _merge_key(e)
         # ... and within one sentence, acts of one type between the same countries are one event
-        # ("an explosion killed two Iraqi youths and wounded five others")
+        # ("gunmen killed two policemen and wounded five civilians")
         same = next((i for i, o in enumerate(out) if (_merge_key(o) == key and _retold(o, e)) or (
             o.evidence.start == e.evidence.start and o.type == e.type and _countries(o) == _countries(e))), None)
         if same is None:

@@ -62,7 +62,7 @@ def _holds(rule: RecodeRule, hit: Hit, roles: Roles, modality: str, rtype: str, 
 
 
 def _cargo(verb: Any, lemmas: frozenset[str]) -> bool:
-    """The things sent are of these ("planes loaded with water, tents and medical teams")."""
+    """The things sent are of these ("a frigate loaded with rice, blankets and field doctors")."""
     def cargo(t: Any) -> list[Any]:  # the thing and what it is loaded with, not where it goes
         return [t] + [x for c in t.children if c.dep_ != "prep" or c.lower_ in ("with", "of") for x in cargo(c)]
     objects = [t for c in verb.children if c.dep_ == "dobj" for t in cargo(c)]

@@ -129,7 +129,7 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
     countries = {actors.actor(e).country for e in src_ids}
     stated_target = bool(tgt) and (close_to(tok, actors.doc[tgt[0].head]) or close_to(verb, actors.doc[tgt[0].head]))
     if len(src_ids) >= 2 and (not tgt_ids or not stated_target) and (len(countries) >= 2 or any(t.dep_ == "cc" for t in subj)):
-        # "A and B signed", "A and B met on the sidelines of the NATO summit": both sides, undirected;
+        # "A and B signed", "A and B met on the margins of the G20 meeting": both sides, undirected;
         # "A, B and C cut ties with D" has a target of its own and gives A-D, B-D, C-D
         return Roles(src_ids, [], False, "coordinated subject")
     if len(src_ids) == 1 and (not tgt_ids or not stated_target) and any(t.dep_ == "cc" for t in subj):
@@ -140,7 +140,7 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
         if others:
             return Roles(src_ids + [others[0].entity], [], False, "coordinated subject")
     if not src_ids and hit.rule.type == "MOBILIZE" and hit.kind in ("verb", "noun") and passive(verb):
-        # "the Greek navy was placed on high alert", "troops were deployed": the force mobilised is the actor
+        # "the Egyptian air force was put on alert", "troops were deployed": the force mobilised is the actor
         passive_subj = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
         found = [m.entity for m in actors.mentions_in(passive_subj)]
         if found:
@@ -308,7 +308,7 @@ def _targets_of_noun(noun: Any, words: Vocabulary) -> list[Any]:
 
 def _posture_targets(verb: Any, words: Vocabulary) -> list[Any]:
     """Whom a show of force faces: "along its border with Pakistan", "its coast facing Taiwan",
-    "a show of force aimed at Beijing", "as a standoff with Cambodia entered its second week"."""
+    "a display of strength aimed at Warsaw", "as the standoff with Laos went into a third day"."""
     out: list[Any] = []
     for t in verb.subtree:
         if t.lemma_.lower() in words.posture_nouns:

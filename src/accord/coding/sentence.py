@@ -38,7 +38,7 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
     if len(sent.text) > max_chars:
         return CodedSentence([], [f"skipped: sentence over {max_chars} characters"])
     if in_capitals(sent.text):
-        # "JAPAN WARNS U.S. IT MAY RETALIATE": the tagger reads capitals as names ("SAYS HE"); the
+        # "KOREA WARNS CHINA OVER TARIFFS": the tagger reads capitals as names ("SAYS HE"); the
         # headline's event is told again, in sentence case, by the story
         return CodedSentence([], ["skipped: a headline in capitals"])
     for hit in find_triggers(sent, dictionary):
@@ -118,7 +118,7 @@ def _ordinary_crime(tokens: list[Any], target: Actor | None, words: Vocabulary) 
 
 
 def _speaker_for(hit: Hit, source: Actor, actors: ArticleActors, words: Vocabulary) -> Actor | None:
-    """ "Fukukawa said Japan was ready to continue talks": a country's word is its named speaker's,
+    """ "Valtonen said Finland was willing to reopen talks": a country's word is its named speaker's,
     where the speaker is of that country."""
     verb = hit.anchor
     for _ in range(4):
