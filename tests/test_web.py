@@ -329,3 +329,17 @@ def test_dates_without_a_year_read_as_such(page):
     page.locator("#events tbody tr").filter(has_text="17 Nov (year not stated)").first.click()
     page.wait_for_selector("#article-text mark.evidence")
     assert page.locator("#article-event").text_content().startswith("17 Nov (year not stated) ")
+
+
+def test_a_click_after_a_slow_answer_keeps_its_article(page):
+    """The pair's records arrive late (as on a busy machine): the page says it is loaded only once the answer
+    for the pair last chosen is drawn, so a figure clicked then is not wiped by an answer still on its way."""
+    choose(page, "AZE", "ITA")  # drawn once: the page says it is loaded
+    page.evaluate("""() => { const real = window.fetch;
+        window.fetch = (url, opts) => String(url).includes("/api/facts")
+          ? new Promise((ok) => setTimeout(() => ok(real(url, opts)), 1500)) : real(url, opts); }""")
+    choose(page, "AZE", "ITA")  # chosen again, the figures' answer late
+    page.locator("#facts tbody tr").filter(has_text="aze-ita-2").click()
+    page.wait_for_selector("#article-text mark.evidence")
+    page.wait_for_timeout(2000)
+    assert "2 billion euros" in (page.locator("#article-text mark.evidence").text_content() or "")

@@ -93,6 +93,7 @@ async function loadRecords() {
   if (!a) return;
   const filter = b ? { dyad: `${a}-${b}` } : { country: a };
   const seq = ++state.seq;  // a later choice wins over an answer still on its way
+  delete document.body.dataset.loaded;  // what is drawn is no longer what was chosen, until this answer is in
   status("loading…");
   try {
     // every report, not one per cluster: the page shows each article's own evidence
