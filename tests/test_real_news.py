@@ -319,3 +319,19 @@ def test_a_trade_barrier_eased_is_a_concession(annotator, text, type_):
 def test_eliminating_barriers_is_no_assassination(annotator):
     evs = events("Japan promised to eliminate trade barriers against American goods.", annotator=annotator)
     assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+# ---------------------------------------------------------------- who "he" and a posted message speak for
+
+@pytest.mark.parametrize("text, type_, pair", [
+    ("An Ecuadorian minister said he had warned Colombia of sanctions.", "THREATEN", ("ECU", "COL")),
+    ("The Nepali ambassador said she had met Indian officials.", "CONSULT", ("NPL", "IND")),
+])
+def test_he_after_an_unnamed_official_is_that_official(annotator, text, type_, pair):
+    assert pair in pairs(events(text, annotator=annotator), type_)
+
+
+def test_a_message_posted_somewhere_speaks_for_who_posted_it(annotator):
+    evs = events("Danish Foreign Minister Lars Holm posted a message on Twitter blaming Sweden for the leak.",
+                 annotator=annotator)
+    assert pairs(evs, "ACCUSE") == {("DNK", "SWE")}

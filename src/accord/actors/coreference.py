@@ -27,7 +27,7 @@ def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[i
                 continue
             if tok.pos_ == "PRON" and low in tables.person_pronouns:
                 before = [m for m in sent_people if m.start < tok.i]
-                eid = before[0].entity if before else last_person
+                eid = before[0].entity if before else (_official_speaker(table, tok) or last_person)
                 if eid:
                     table.add_mention(tok.i, tok.i + 1, tok.i, eid, "person")
             elif tok.pos_ == "NOUN" and tok.text.islower() and tok.text[:1].isalpha() and \
@@ -47,6 +47,21 @@ def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[i
                 if eid:
                     table.add_mention(min([tok.i] + [c.i for c in tok.lefts]), tok.i + 1, tok.i, eid, "group")
     _speakers(doc, table)
+
+
+def _official_speaker(table: ArticleActors, tok: Any) -> str | None:
+    """ "A Brazilian minister said he had warned Lima": an unnamed official (a group with a role) who is the
+    subject of the verb whose clause holds the pronoun."""
+    clause = tok.head
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+        for c in clause.children:
+            m = table.by_token.get(c.i) if c.dep_ == "nsubj" else None
+            if m is not None and m.kind == "group" and table.actor(m.entity).role:
+                return m.entity
+    return None
 
 
 def _speakers(doc: Any, table: ArticleActors) -> None:

@@ -51,12 +51,14 @@ def _noun_owner(noun: Any) -> list[Any]:
     first countries that ...", the subject of the copula (X)."""
     own = [noun]
     t = noun
-    if t.dep_ == "dobj" and t.head.pos_ == "VERB":
-        # "X issued a declaration demanding ...": the declaration speaks for X
-        subj = [c for c in t.head.children if c.dep_ == "nsubj"]
-        if subj:
-            return own + list(subj[0].subtree)
-    for _ in range(4):
+    for _ in range(5):
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            # "X issued a declaration demanding ...", "X posted a message on a website blaming ...": the
+            # declaration (or the participle hung on the noun after it) speaks for X
+            subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+            if subj:
+                return own + list(subj[0].subtree)
+            break
         if t.dep_ in ("pobj", "prep", "attr", "appos") and t.head.i != t.i:
             t = t.head
             continue
