@@ -335,3 +335,10 @@ def test_a_message_posted_somewhere_speaks_for_who_posted_it(annotator):
     evs = events("Danish Foreign Minister Lars Holm posted a message on Twitter blaming Sweden for the leak.",
                  annotator=annotator)
     assert pairs(evs, "ACCUSE") == {("DNK", "SWE")}
+
+
+def test_parties_named_together_oppose_side_by_side_but_meet_each_other(annotator):
+    evs = events("Austria and Hungary continued to oppose the quota on steel.", annotator=annotator)
+    assert ("AUT", "HUN") not in pairs(evs, "REJECT") and ("HUN", "AUT") not in pairs(evs, "REJECT")
+    evs = events("Austria and Hungary signed an agreement on rail freight.", annotator=annotator)
+    assert undirected(evs, "SUPPORT") | undirected(evs, "AGREE") == {frozenset(("AUT", "HUN"))}

@@ -59,6 +59,8 @@ class Vocabulary:
     unnamed_perpetrator_types: frozenset[str] = _section("types", "acts whose unnamed perpetrators are of the place")
     cooperative_types: frozenset[str] = _section("types", "event types done with a partner")
     no_default_target_types: frozenset[str] = _section("types", "event types with no default target")
+    joint_types: frozenset[str] = _section("types", "event types parties named together do with each other")
+    joint_rules: frozenset[str] = _section("lower", "rule ids of other types parties named together do with each other")
     past_marks: frozenset[str] = _section("lower", "words that mark a noun trigger as past")
     time_nouns: frozenset[str] = _section("lower", "nouns a date phrase may hang from")
     frame_prepositions: frozenset[str] = _section("lower", "prepositions whose noun frames the time of an act")

@@ -128,11 +128,13 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
         return Roles(src_ids, [], False, "both sides")  # "the two sides signed": the article's pair
     countries = {actors.actor(e).country for e in src_ids}
     stated_target = bool(tgt) and (close_to(tok, actors.doc[tgt[0].head]) or close_to(verb, actors.doc[tgt[0].head]))
-    if len(src_ids) >= 2 and (not tgt_ids or not stated_target) and (len(countries) >= 2 or any(t.dep_ == "cc" for t in subj)):
+    joint = hit.rule.type in words.joint_types or hit.rule.id in words.joint_rules
+    if joint and len(src_ids) >= 2 and (not tgt_ids or not stated_target) \
+            and (len(countries) >= 2 or any(t.dep_ == "cc" for t in subj)):
         # "A and B signed", "A and B met on the margins of the G20 meeting": both sides, undirected;
         # "A, B and C cut ties with D" has a target of its own and gives A-D, B-D, C-D
         return Roles(src_ids, [], False, "coordinated subject")
-    if len(src_ids) == 1 and (not tgt_ids or not stated_target) and any(t.dep_ == "cc" for t in subj):
+    if joint and len(src_ids) == 1 and (not tgt_ids or not stated_target) and any(t.dep_ == "cc" for t in subj):
         # a coordination the parse hung elsewhere ("A and B's general C signed"): the subject's
         # other party, preferably of another country
         others = [m for m in src[1:] if m.kind != "collective" and m.entity not in src_ids]
