@@ -342,3 +342,9 @@ def test_parties_named_together_oppose_side_by_side_but_meet_each_other(annotato
     assert ("AUT", "HUN") not in pairs(evs, "REJECT") and ("HUN", "AUT") not in pairs(evs, "REJECT")
     evs = events("Austria and Hungary signed an agreement on rail freight.", annotator=annotator)
     assert undirected(evs, "SUPPORT") | undirected(evs, "AGREE") == {frozenset(("AUT", "HUN"))}
+
+
+def test_a_thing_received_is_no_visitor(annotator):
+    assert not pairs(events("Officials doubt how much Cuban aid is received by the rebels in Honduras.",
+                            annotator=annotator), "CONSULT")
+    assert pairs(events("Laos hosted Thai officials on Monday.", annotator=annotator), "CONSULT") == {("THA", "LAO")}

@@ -143,6 +143,9 @@ def object_is(verb: Any, entity: str, actors: ArticleActors) -> bool:
     heads = {t.i for o in objects for t in [o, *o.conjuncts]}
     heads |= {c.i for h in list(heads) for c in actors.doc[h].children if c.dep_ == "appos"}
     doc = actors.doc
+    # a modifier of the object names it only where the object is people ("hosted Iranian officials"), not
+    # a thing ("received Iranian assistance")
     return any(m.entity == entity and (m.head in heads or m.end - 1 in heads or doc[m.head].head.i in heads
-                                       and doc[m.head].dep_ in ("amod", "compound", "conj"))
+                                       and (doc[m.head].dep_ == "conj" or doc[m.head].dep_ in ("amod", "compound")
+                                            and doc[m.head].head.tag_ in ("NNS", "NNPS")))
                for m in actors.mentions)
