@@ -348,3 +348,12 @@ def test_a_thing_received_is_no_visitor(annotator):
     assert not pairs(events("Officials doubt how much Cuban aid is received by the rebels in Honduras.",
                             annotator=annotator), "CONSULT")
     assert pairs(events("Laos hosted Thai officials on Monday.", annotator=annotator), "CONSULT") == {("THA", "LAO")}
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("Norway insisted that Iceland lift its whaling quota.", True),
+    ("Norway insists that Iceland halt the hunt at once.", True),
+    ("Norway insisted that Iceland had lifted its whaling quota.", False),
+])
+def test_insisting_on_a_bare_form_is_a_demand(annotator, text, demanded):
+    assert (("NOR", "ISL") in pairs(events(text, annotator=annotator), "REQUEST")) == demanded

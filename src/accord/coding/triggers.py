@@ -89,6 +89,13 @@ def _said_must(sent: Any, words: Vocabulary) -> list[Hit]:
                                               for a in c.children if a.dep_ in ("aux", "xcomp"))
                                           or c.lemma_ in words.obligation_words and any(a.dep_ == "xcomp" for a in c.children)):
                     hits.append(Hit(MUST_RULE, tok, "verb", tok))
+        if tok.lemma_.lower() in words.mandative_verbs and tok.pos_ == "VERB":
+            # "insisted that Chile withdraw": the bare form after a subject, with no auxiliary, is demanded
+            # (a singular subject with a verb of no -s is the bare form too: "that Chile boost")
+            if any(c.dep_ == "ccomp" and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+                   and any(a.dep_ == "nsubj" and (c.tag_ == "VB" or c.tag_ == "VBP" and a.tag_ in ("NN", "NNP"))
+                           for a in c.children) for c in tok.children):
+                hits.append(Hit(MUST_RULE, tok, "verb", tok))
     return hits
 
 
