@@ -357,3 +357,9 @@ def test_a_thing_received_is_no_visitor(annotator):
 ])
 def test_insisting_on_a_bare_form_is_a_demand(annotator, text, demanded):
     assert (("NOR", "ISL") in pairs(events(text, annotator=annotator), "REQUEST")) == demanded
+
+
+def test_action_taken_on_issues_silences_no_one(annotator):
+    evs = events("Oman said it would lift the duties once Qatar took corrective action on these issues.",
+                 annotator=annotator)
+    assert not [e for e in evs if e.type == "COERCE"]
