@@ -363,3 +363,12 @@ def test_action_taken_on_issues_silences_no_one(annotator):
     evs = events("Oman said it would lift the duties once Qatar took corrective action on these issues.",
                  annotator=annotator)
     assert not [e for e in evs if e.type == "COERCE"]
+
+
+def test_a_title_after_the_name_gives_its_organisations_country(annotator):
+    evs = events("Karim al-Nouri, a spokesman for Hezbollah, blamed Israel for the shelling.", annotator=annotator)
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert [(e.source.country, e.source.name, e.source.organisation, e.target.country) for e in accuse] == \
+        [("LBN", "Karim al-Nouri", "Hezbollah", "ISR")]
+    evs = events("Karim Nouri, a friend of a Hezbollah leader's son, blamed Israel for the shelling.", annotator=annotator)
+    assert not [e for e in evs if e.source.name == "Karim Nouri"]  # no title, so not Hezbollah's

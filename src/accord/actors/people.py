@@ -51,13 +51,18 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
             if org_tok.ent_type_ != "PERSON" and org_tok.text[:1].isupper() or org_tok.lower_ in tables.business:
                 organisation, org_country = _org_name(org_tok, places, tables)
         own = [t for t in ent if t.text.lower() in tables.ranks or t.text.lower() in tables.sectors]
-        extra = [t for c in root.children if c.dep_ == "appos" for t in c.subtree] + titled_by
+        # the title in apposition after the name, on whichever of its words the parse hung it
+        extra = [t for w in ent for c in w.children if c.dep_ == "appos" and (w.i == root.i or c.i >= ent.end)
+                 for t in c.subtree] + titled_by
         # the country named nearest the name: "US President Trump and Turkish President Erdogan" makes
         # Erdogan Turkish, whatever the parse hung on his phrase
         country = _title_run_country(doc, ent.start, places, tables) or \
             next((places[t.i][1] for t in list(reversed(left)) + extra if t.i in places), None) or org_country
         country = country or _country_before_comma(doc, min([t.i for t in left] + [ent.start]), places, tables)
         title_org = _org_in(left, table)
+        if title_org is None and extra and role_of(extra, tables)[0]:
+            # "Omar Haddad, a spokesman for Hezbollah": the organisation of the title set after the name
+            title_org = _org_in(extra, table)
         if title_org is not None and country is None:
             # "U.N. mediator Diego Cordovez", "Arab League Secretary-General Amr Moussa": the organisation's
             # code, whatever else the person has been; "Israel's U.N. spokesman" speaks for Israel

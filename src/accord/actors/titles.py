@@ -49,6 +49,9 @@ def person_name(tokens: list[Any], tables: Tables) -> str:
         low = t.text.lower()
         if t.text in ("'s", "’s") and not run:
             continue
+        if t.text == "-" and run:
+            run.append(t.text)  # "al-Haddad", "Jean-Marc": the hyphen joins a name
+            continue
         if low in tables.ranks or low in tables.sectors or not (t.text[:1].isupper() or t.text[:1] in "'’-" or low in tables.name_particles):
             break
         run.append(t.text)
