@@ -372,3 +372,14 @@ def test_a_title_after_the_name_gives_its_organisations_country(annotator):
         [("LBN", "Karim al-Nouri", "Hezbollah", "ISR")]
     evs = events("Karim Nouri, a friend of a Hezbollah leader's son, blamed Israel for the shelling.", annotator=annotator)
     assert not [e for e in evs if e.source.name == "Karim Nouri"]  # no title, so not Hezbollah's
+
+
+def test_members_named_with_including_are_parties(annotator):
+    evs = events("In Geneva the Chilean envoy met a number of EU diplomats, including the ambassador of Portugal.",
+                 annotator=annotator)
+    assert ("CHL", "PRT") in pairs(evs, "CONSULT")
+
+
+def test_a_demand_put_from_someone_is_put_to_them(annotator):
+    evs = events("Ghana demanded from Interpol to issue a notice for the Nigerian businessman.", annotator=annotator)
+    assert pairs(evs, "REQUEST") == {("GHA", "IGO")}

@@ -56,6 +56,9 @@ def _verb_parties(hit: Hit, actors: ArticleActors, between: list[Mention],
         # "threatened to ban X", "demanded that X withdraw": the target is in the complement,
         # after the verb's own object ("ordered X to appear for questioning about Y": X)
         direct = [t for c in tok.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+        if hit.rule.type == "REQUEST":
+            # "demanded from Interpol that it publish ...": whom the demand is put to, before what is demanded
+            direct = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree] + direct
         for c in complements(tok):
             if c.pos_ in ("VERB", "AUX"):
                 inner_subj = [t for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for t in x.subtree]
@@ -214,6 +217,16 @@ def _with_conjuncts(mentions: list[Mention], actors: ArticleActors, phrase: list
     conjuncts = [found_at[i] for i in sorted(found_at)]
     for c in conjuncts:
         found = [m for m in _best(actors, _own_tokens(c, conjuncts)) if m.entity != lead.entity]
+        if found:
+            out.append(found[0])
+    # "met U.N. diplomats, including the Soviet envoy": the members named are parties too
+    # (or hung on the quantity before it: "a number of U.N. diplomats, including ...")
+    holders = [head] + ([head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "of" else [])
+    members = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
+               for p in c.children if p.dep_ == "pobj"]
+    members += [x for p in members for x in p.conjuncts]
+    for p in members:
+        found = [m for m in _best(actors, list(p.subtree)) if m.entity not in {o.entity for o in out}]
         if found:
             out.append(found[0])
     return out
