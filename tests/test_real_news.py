@@ -383,3 +383,18 @@ def test_members_named_with_including_are_parties(annotator):
 def test_a_demand_put_from_someone_is_put_to_them(annotator):
     evs = events("Ghana demanded from Interpol to issue a notice for the Nigerian businessman.", annotator=annotator)
     assert pairs(evs, "REQUEST") == {("GHA", "IGO")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Malaysia said Singapore had failed to honour the water treaty.", ("MYS", "SGP")),
+    ("The Malaysian premier raised tolls in retaliation for what he called Singapore's failure to pay.",
+     ("MYS", "SGP")),
+])
+def test_a_failure_stated_is_a_reproach(annotator, text, pair):
+    assert pair in pairs(events(text, annotator=annotator), "ACCUSE")
+
+
+def test_a_failure_of_both_sides_reproaches_neither(annotator):
+    evs = events("Malaysia and Singapore failed to agree on the water price, officials of both said.",
+                 annotator=annotator)
+    assert not pairs(evs, "ACCUSE")

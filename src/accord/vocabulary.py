@@ -31,6 +31,8 @@ class Vocabulary:
     concluding_verbs: frozenset[str] = _section("lower", "concluding verbs whose clause may hold a demand")
     obligation_words: frozenset[str] = _section("lower", "auxiliaries of a demand: 'Y must ...'")
     mandative_verbs: frozenset[str] = _section("lower", "verbs whose bare-form complement is a demand")
+    failure_verbs: frozenset[str] = _section("lower", "verbs of a failure a speaker reproaches")
+    failure_nouns: frozenset[str] = _section("lower", "nouns of a failure a speaker reproaches")
     hypothetical_marks: frozenset[str] = _section("lower", "adjectives that make a noun trigger no event")
     plural_event_nouns: frozenset[str] = _section("lower", "noun lemmas that name events in the plural")
     people_nouns: frozenset[str] = _section("lower", "nouns of people a to_people rule is done to")

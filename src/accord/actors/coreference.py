@@ -53,8 +53,9 @@ def _official_speaker(table: ArticleActors, tok: Any) -> str | None:
     """ "A Brazilian minister said he had warned Lima": an unnamed official (a group with a role) who is the
     subject of the verb whose clause holds the pronoun."""
     clause = tok.head
-    for _ in range(3):
-        if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or clause.head.i == clause.i:
+    for _ in range(4):
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "relcl") \
+                or clause.head.i == clause.i:
             break
         clause = clause.head
         for c in clause.children:

@@ -43,6 +43,8 @@ class Rule:
 
 #: "X said Y must ..." is a demand by X on Y, whatever the inner verb
 MUST_RULE = Rule(id="said-must", type="REQUEST", cameo="100", absorbs=True, needs_target=True)
+#: "X said Y failed to ...", "what X called Y's failure to ...": a reproach by X of Y
+FAILED_RULE = Rule(id="said-failed", type="ACCUSE", cameo="111", mode="disapprove", absorbs=True, needs_target=True)
 
 
 @dataclass(frozen=True)

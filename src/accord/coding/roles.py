@@ -55,7 +55,7 @@ def _verb_parties(hit: Hit, actors: ArticleActors, between: list[Mention],
     if hit.rule.holds_clause:
         # "threatened to ban X", "demanded that X withdraw": the target is in the complement,
         # after the verb's own object ("ordered X to appear for questioning about Y": X)
-        direct = [t for c in tok.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+        direct = [t for c in tok.children if c.dep_ in ("dobj", "dative", "oprd") for t in c.subtree]
         if hit.rule.type == "REQUEST":
             # "demanded from Interpol that it publish ...": whom the demand is put to, before what is demanded
             direct = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree] + direct

@@ -15,7 +15,7 @@ from typing import Any
 from ..model import QUAD_CLASS
 from ..vocabulary import Vocabulary
 from .clauses import complements, content_clauses, governing_verb
-from .dictionary import MUST_RULE, Dictionary, Rule
+from .dictionary import FAILED_RULE, MUST_RULE, Dictionary, Rule
 
 
 @dataclass
@@ -89,6 +89,14 @@ def _said_must(sent: Any, words: Vocabulary) -> list[Hit]:
                                               for a in c.children if a.dep_ in ("aux", "xcomp"))
                                           or c.lemma_ in words.obligation_words and any(a.dep_ == "xcomp" for a in c.children)):
                     hits.append(Hit(MUST_RULE, tok, "verb", tok))
+        if tok.pos_ == "VERB" and (tok.lemma_.lower() in saying or tok.lemma_.lower() == "call") and any(
+                (c.dep_ == "ccomp" and c.lemma_.lower() in words.failure_verbs and any(x.dep_ == "xcomp" for x in c.children)
+                 # one side's failure: "A and B failed to agree" is an outcome of both, reproached to neither
+                 and not any(x.dep_ == "nsubj" and x.conjuncts for x in c.children))
+                or (c.dep_ in ("oprd", "dobj") and c.lemma_.lower() in words.failure_nouns
+                    and any(x.dep_ == "poss" for x in c.children)) for c in tok.children):
+            # "said Chile had failed to honour the pact", "what he called Chile's failure to pay"
+            hits.append(Hit(FAILED_RULE, tok, "verb", tok))
         if tok.lemma_.lower() in words.mandative_verbs and tok.pos_ == "VERB":
             # "insisted that Chile withdraw": the bare form after a subject, with no auxiliary, is demanded
             # (a singular subject with a verb of no -s is the bare form too: "that Chile boost")
