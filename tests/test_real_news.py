@@ -398,3 +398,9 @@ def test_a_failure_of_both_sides_reproaches_neither(annotator):
     evs = events("Malaysia and Singapore failed to agree on the water price, officials of both said.",
                  annotator=annotator)
     assert not pairs(evs, "ACCUSE")
+
+
+def test_honouring_a_treaty_praises_no_one(annotator):
+    assert not events("Bolivia failed to honour the gas treaty.", annotator=annotator)
+    assert pairs(events("The Bolivian president honoured the Chilean miners at a ceremony.", annotator=annotator),
+                 "SUPPORT") == {("BOL", "CHL")}
