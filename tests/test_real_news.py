@@ -404,3 +404,11 @@ def test_honouring_a_treaty_praises_no_one(annotator):
     assert not events("Bolivia failed to honour the gas treaty.", annotator=annotator)
     assert pairs(events("The Bolivian president honoured the Chilean miners at a ceremony.", annotator=annotator),
                  "SUPPORT") == {("BOL", "CHL")}
+
+
+def test_an_act_told_undated_and_dated_is_one_event_of_the_stated_date(annotator):
+    text = ("Chadian troops kill Nigerien general\n\n"
+            "On Thursday, Chadian troops killed a Nigerien general near the border, officials said.\n")
+    assaults = [e for e in events(text, published="2021-03-20", annotator=annotator) if e.type == "ASSAULT"]
+    assert [(e.source.country, e.target.country, e.date.value) for e in assaults] == [("TCD", "NER", "2021-03-18")]
+    assert len(assaults[0].extra_evidence) == 1

@@ -17,13 +17,26 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         # ("gunmen killed two policemen and wounded five civilians")
         same = next((i for i, o in enumerate(out) if (_merge_key(o) == key and _retold(o, e)) or (
             o.evidence.start == e.evidence.start and o.type == e.type and _countries(o) == _countries(e))), None)
+        dated = None
+        if same is None:
+            # "US forces kill general" (headline, no date stated) and "Thursday, US forces killed the general":
+            # one act by one rule between the same parties, dated where one mention states the date
+            same = next((i for i, o in enumerate(out) if o.type == e.type and o.rule == e.rule
+                         and _countries(o) == _countries(e) and None not in _countries(e)
+                         and _stated(o) != _stated(e)), None)
+            dated = e.date if same is not None and _stated(e) else None
         if same is None:
             out.append(e)
         else:
             o = out[same]
             out[same] = replace(o, extra_evidence=o.extra_evidence + (e.evidence,),
-                                confidence=corroborated(o.confidence, e.confidence))
+                                confidence=corroborated(o.confidence, e.confidence), date=dated or o.date)
     return out
+
+
+def _stated(e: Event) -> bool:
+    """The mention's date is stated in its text, not the report's own."""
+    return e.date is not None and e.date.span is not None
 
 
 def _retold(first: Event, later: Event) -> bool:
