@@ -412,3 +412,11 @@ def test_an_act_told_undated_and_dated_is_one_event_of_the_stated_date(annotator
     assaults = [e for e in events(text, published="2021-03-20", annotator=annotator) if e.type == "ASSAULT"]
     assert [(e.source.country, e.target.country, e.date.value) for e in assaults] == [("TCD", "NER", "2021-03-18")]
     assert len(assaults[0].extra_evidence) == 1
+
+
+def test_the_alliance_is_the_organisation_named_before(annotator):
+    text = "ASEAN ministers gathered on Monday.\n\nThe bloc urged Myanmar to free the detained leaders.\n"
+    assert pairs(events(text, annotator=annotator), "REQUEST") == {("IGO", "MMR")}
+    # a seat is no organisation named: "in Brussels" leaves "the alliance" unresolved
+    text = "Ministers met in Brussels on Monday.\n\nThe alliance urged Serbia to calm tensions.\n"
+    assert not pairs(events(text, annotator=annotator), "REQUEST") & {("EUR", "SRB")}

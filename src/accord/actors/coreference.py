@@ -5,6 +5,7 @@ from typing import Any
 
 from ..model import Actor
 from .article import ArticleActors, find_entity
+from .tables import INTERNATIONAL
 
 
 def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
@@ -34,6 +35,11 @@ def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[i
                     any(c.lower_ == "the" for c in tok.lefts) and _institution_named(table, tok.text):
                 # "the ministry reported": the institution named in full earlier in the article
                 table.add_mention(tok.i, tok.i + 1, tok.i, str(_institution_named(table, tok.text)), "organisation")
+            elif tok.text.islower() and tok.pos_ in ("NOUN", "PROPN") and low in tables.bloc_nouns \
+                    and any(c.lower_ == "the" for c in tok.lefts) \
+                    and not any(c.dep_ in ("compound", "amod") for c in tok.lefts) and _last_bloc(table, tok.i):
+                # "OPEC ... the group's output", "NATO ... the alliance said": the organisation named last
+                table.add_mention(tok.i, tok.i + 1, tok.i, str(_last_bloc(table, tok.i)), "organisation")
             elif tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and tok.text[:1].isupper():
                 eid = same_person(table, tok.text)
                 if eid:
@@ -142,6 +148,14 @@ def _antecedent(table: ArticleActors, tok: Any) -> str | None:
         if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass")):
             best = m.entity  # the last found: groups and bodies after the countries they name
     return best
+
+
+def _last_bloc(table: ArticleActors, before: int) -> str | None:
+    """The international organisation (IGO, EUR, UNO, ...) mentioned last before the token."""
+    found = [m for m in table.mentions if m.start < before and table.actor(m.entity).kind == "organisation"
+             and table.place_hits.get(m.start, (0, "", ""))[2] != "capital"  # named, not its seat ("in Brussels")
+             and table.actor(m.entity).country in INTERNATIONAL]
+    return max(found, key=lambda m: m.start).entity if found else None
 
 
 def _institution_named(table: ArticleActors, word: str) -> str | None:

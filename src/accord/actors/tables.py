@@ -64,7 +64,7 @@ ROLE_SECTIONS = {
     "speaker_group_pronouns": "lower", "speaker_pronouns": "lower", "speaking_for": "lower",
     "speech_verbs": "lower", "place_words": "lower", "not_actors": "cased",
     "based": "lower", "aimed_at": "lower", "generic_titles": "lower", "spellings": "map", "collective_roles": "map",
-    "collective_states": "lower",
+    "collective_states": "lower", "bloc_nouns": "lower",
 }
 
 
@@ -105,6 +105,7 @@ class Tables:
     spellings: dict[str, str]
     collective_roles: dict[str, str]
     collective_states: frozenset[str]
+    bloc_nouns: frozenset[str]
     people: dict[str, Known] = field(default_factory=dict)  # name or alias -> the person's entry
     country_names: dict[str, str] = field(default_factory=dict)  # code -> preferred name
     surnames: dict[str, tuple[Known, ...]] = field(default_factory=dict)  # "Bush" -> both known Bushes
