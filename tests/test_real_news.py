@@ -420,3 +420,12 @@ def test_the_alliance_is_the_organisation_named_before(annotator):
     # a seat is no organisation named: "in Brussels" leaves "the alliance" unresolved
     text = "Ministers met in Brussels on Monday.\n\nThe alliance urged Serbia to calm tensions.\n"
     assert not pairs(events(text, annotator=annotator), "REQUEST") & {("EUR", "SRB")}
+
+
+def test_general_after_an_office_is_no_rank(annotator):
+    from accord.actors.tables import load_tables
+    from accord.actors.titles import role_of
+    tables = load_tables()
+    for title, sectors in (("Solicitor General", {"GOV", "JUD"}), ("Attorney General", {"GOV", "JUD"}),
+                           ("Major General", {"MIL"})):
+        assert set(role_of(list(annotator.nlp(title)), tables)[1]) == sectors, title
