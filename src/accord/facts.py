@@ -21,14 +21,16 @@ __all__ = ["Figure", "find_facts", "find_figures", "parse_number", "qualifier_be
 
 
 def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None = None,
-               vocabulary: Vocabulary | None = None, events: Sequence[Event] = ()) -> list[Fact]:
+               vocabulary: Vocabulary | None = None, events: Sequence[Event] = (),
+               gazetteer: Any = None) -> list[Fact]:
     """Every figure of the article with its parties, metric and date (`vocabulary`: the shipped one if not given;
-    `events`: the article's coded events, whose parties a figure of their clause takes where the sentence is silent)."""
+    `events`: the article's coded events, whose parties a figure of their clause takes where the sentence is silent;
+    `gazetteer`: the pipeline's, loaded only if a dateline names a city, else the shipped one)."""
     words = vocabulary or load_vocabulary()
     facts: list[Fact] = []
     seen: set[tuple[int, int, float]] = set()
     main = [c for c, _ in actors.country_counts().most_common()]
-    topic = _topic(actors, words)
+    topic = _topic(actors, words, gazetteer)
     before: tuple[Any, ...] = ()
     for sent in doc.sents:
         if sent.end <= actors.first_token:
@@ -55,11 +57,11 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
     return facts
 
 
-def _topic(actors: ArticleActors, words: Vocabulary) -> str | None:
+def _topic(actors: ArticleActors, words: Vocabulary, gazetteer: Any = None) -> str | None:
     """The article's own country: that of its dateline if the article names it twice, else the one it names most
     (twice at least, and half again as often as the next)."""
     counts = actors.country_counts()
-    filed = places.filed_from(actors.text, actors.article_id, places.Gazetteer.load(), actors, words)
+    filed = places.filed_from(actors.text, actors.article_id, gazetteer or places.Gazetteer.load(), actors, words)
     if filed is not None and filed.country and counts.get(filed.country, 0) >= 2:
         return filed.country
     top = counts.most_common(2)

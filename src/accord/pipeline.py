@@ -36,7 +36,8 @@ def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction
     merged = places.locate(events_stage.merge_mentions(found), article, table, gazetteer)
     # ids are numbered once, after merging, so they are unique and stable within the article
     events = [replace(e, id=f"{article.id}:e{n}") for n, e in enumerate(merged, 1)]
-    facts = facts_stage.find_facts(doc, table, reference=reference, vocabulary=dictionary.words, events=events)
+    facts = facts_stage.find_facts(doc, table, reference=reference, vocabulary=dictionary.words, events=events,
+                                   gazetteer=gazetteer)
     return Extraction(article=article, events=tuple(events), facts=tuple(facts), entities=table.to_entities(),
                       explanations=tuple(explanations))
 

@@ -201,6 +201,17 @@ def sentence_starts(words: Words) -> list[int]:
     return starts
 
 
+_PRONOUNS = frozenset("it its they their them he his she her this these".split())
+
+
+def _needs_context(words: Words, selector: Selector, start: int, end: int) -> bool:
+    """The sentence holds a figure (whose holder may be named before), opens with a pronoun, or has no
+    capitalised word after its first (no name of its own)."""
+    texts = words.texts
+    return selector._has_figure(words, start, end) or any(t.lower() in _PRONOUNS for t in texts[start:min(end, start + 4)]) \
+        or not any(t[:1].isupper() for t in texts[start + 1:end])
+
+
 def _blank_line(words: Words, i: int) -> bool:
     """A blank line ends the token before i, as annotate._paragraphs reads it."""
     prev = words.texts[i - 1]
@@ -222,9 +233,10 @@ def split(doc: Any, selector: Selector, text: str | None = None) -> tuple[list[t
     bounds = [*sentence_starts(words), len(doc)]
     kept = named_again(words, bounds, [m or n == 0 for n, m in enumerate(selector.marks(words, bounds))],
                        selector.stop)
-    # the sentence before a kept one in its paragraph is its context: whose figure ("... it said. Exports
-    # rose 5 pct") and whom a pronoun names are read there
-    kept = [k or (n + 1 < len(kept) and kept[n + 1] and not _blank_line(words, bounds[n + 1])) for n, k in enumerate(kept)]
+    # the sentence before a kept one in its paragraph is its context where the kept one names no one or opens
+    # with a pronoun: whose figure ("... it said. Exports rose 5 pct") and whom "it" names are read there
+    kept = [k or (n + 1 < len(kept) and kept[n + 1] and not _blank_line(words, bounds[n + 1])
+                  and _needs_context(words, selector, bounds[n + 1], bounds[n + 2])) for n, k in enumerate(kept)]
     skipped = sum(b - a for a, b, k in zip(bounds, bounds[1:], kept) if not k)
     if skipped < MIN_SKIPPED * len(doc):
         return [(0, len(doc), True, False)], bounds[:-1]

@@ -69,14 +69,16 @@ def stated_place(tokens: list[Any], actors: ArticleActors, gazetteer: Gazetteer 
 
 
 def location(hit: Hit, actors: ArticleActors, roles: Roles, rtype: str, mode: str | None,
-             tokens: list[Any], stated: Location | None, words: Vocabulary) -> Location | None:
+             tokens: list[Any], stated: Location | None, words: Vocabulary,
+             gazetteer: Gazetteer | None = None) -> Location | None:
     """The place stated, else the host of a visit, else for "the town" the place last named."""
     if stated is not None:
         return stated
     if "visit" in (mode, hit.rule.mode):
         # "a visit to Tokyo": where the visit goes
         to = [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "to"]
-        found = next((loc for t in to for loc in [place_at(t, actors, Gazetteer.load())] if loc is not None), None)
+        where = gazetteer if gazetteer is not None else Gazetteer.load()
+        found = next((loc for t in to for loc in [place_at(t, actors, where)] if loc is not None), None)
         if found is not None:
             return found
     if rtype == "CONSULT" and mode == "visit" and roles.target:

@@ -69,7 +69,7 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
     rule, words, article_id = hit.rule, dictionary.words, actors.article_id
     tokens = scope(hit, words)
     stated = stated_place(tokens, actors, gazetteer, words)  # looked up once, used for the roles and the event
-    place = location(hit, actors, roles, rule.type, rule.mode, tokens, stated, words)
+    place = location(hit, actors, roles, rule.type, rule.mode, tokens, stated, words, gazetteer)
     where_said = place or (stated_location(list(sent), actors, gazetteer) if gazetteer is not None else None)
     roles = fill_in(hit, roles, actors, place, where_said, dictionary)
     if not roles.source:
@@ -96,7 +96,8 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
         trigger=Span(article_id, tok.idx, tok.idx + len(tok), tok.text),
         rule=rule.id + ("+future" if mood == "future" else ""), cameo=cameo, mode=mode,
         contexts=contexts(rule, sent, source, target, words), date=date,
-        location=location(hit, actors, roles, rtype, mode, tokens, stated, words) or host_location(actors, rtype, roles),
+        location=location(hit, actors, roles, rtype, mode, tokens, stated, words, gazetteer)
+        or host_location(actors, rtype, roles),
         directed=roles.directed, confidence=confidence(roles.how))
     return event, (f"{rtype} {source.label} -> {target.label if target else '-'}"
                    f" [{roles.how}; {mood}; date {date.value if date else None}]")
