@@ -436,3 +436,12 @@ def test_it_after_a_speaking_country_is_that_country(annotator):
     text = ("The Chinese Foreign Ministry issued a statement on Monday. The ministry welcomed the fishing accord. "
             "In La Paz, Bolivia said it would not recognise the accord signed by Chile.\n")
     assert ("BOL", "CHL") in pairs(events(text, annotator=annotator), "REJECT")
+
+
+def test_a_war_named_as_the_time_of_something_else_is_no_act(annotator):
+    text = ("Chad and Libya signed a fuel accord on Monday.\n\n"
+            "Libya will ship crude to Chad under the accord, Libyan officials said.\n\n"
+            "Chad lost most of its refining capacity early in the Gulf war and now imports fuel.\n\n"
+            "Chad thanked Libya for the accord.\n")
+    assert not [e for e in events(text, annotator=annotator) if e.type == "ASSAULT"]
+    assert pairs(events("The war between Chad and Libya killed thousands.", annotator=annotator), "ASSAULT")

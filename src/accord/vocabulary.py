@@ -34,6 +34,8 @@ class Vocabulary:
     failure_verbs: frozenset[str] = _section("lower", "verbs of a failure a speaker reproaches")
     failure_nouns: frozenset[str] = _section("lower", "nouns of a failure a speaker reproaches")
     hypothetical_marks: frozenset[str] = _section("lower", "adjectives that make a noun trigger no event")
+    setting_nouns: frozenset[str] = _section("lower", "nouns of a war named as the time of something else")
+    setting_prepositions: frozenset[str] = _section("lower", "prepositions before such a time")
     plural_event_nouns: frozenset[str] = _section("lower", "noun lemmas that name events in the plural")
     people_nouns: frozenset[str] = _section("lower", "nouns of people a to_people rule is done to")
     content_types: frozenset[str] = _section("types", "acts whose object is what they are about")

@@ -64,6 +64,10 @@ def _noun_hit(tok: Any, dictionary: Dictionary) -> Hit | None:
             or not any(k in dictionary.by_noun for k in noun_keys(tok)):  # "on March 10" is no march
         return None
     lemma = tok.lemma_.lower()
+    if lemma in dictionary.words.setting_nouns and tok.dep_ == "pobj" and tok.head.lower_ in dictionary.words.setting_prepositions \
+            and any(c.lower_ == "the" for c in tok.children) \
+            and not any(c.dep_ == "poss" or c.lower_ in ("with", "between", "against", "on") for c in tok.children):
+        return None  # "early in the Gulf war", "since the war": the war is when, not an act of this sentence
     governor = governing_verb(tok)
     # the most specific key first ("suicide-attack"), then the noun's own lemma where its rules do not fire
     for rule in (r for k in noun_keys(tok) if k in dictionary.by_noun for r in dictionary.by_noun[k]):
