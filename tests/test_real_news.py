@@ -431,13 +431,6 @@ def test_general_after_an_office_is_no_rank(annotator):
         assert set(role_of(list(annotator.nlp(title)), tables)[1]) == sectors, title
 
 
-def test_it_after_a_speaking_country_is_that_country(annotator):
-    # "the ministry" is resolved after the countries are listed, so the last subject found is not the nearest
-    text = ("The Chinese Foreign Ministry issued a statement on Monday. The ministry welcomed the fishing accord. "
-            "In La Paz, Bolivia said it would not recognise the accord signed by Chile.\n")
-    assert ("BOL", "CHL") in pairs(events(text, annotator=annotator), "REJECT")
-
-
 def test_a_war_named_as_the_time_of_something_else_is_no_act(annotator):
     text = ("Chad and Libya signed a fuel accord on Monday.\n\n"
             "Libya will ship crude to Chad under the accord, Libyan officials said.\n\n"

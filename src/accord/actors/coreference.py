@@ -128,12 +128,6 @@ def _stands_for(table: ArticleActors, eid: str) -> str:
 def _antecedent(table: ArticleActors, tok: Any) -> str | None:
     """ "Hungary said it will ...": the nearest earlier subject that is a country, organisation or group;
     "the group's spokesman said it would ...": the body the speaker stands for."""
-    clause = tok.head
-    if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in table.tables.speech_verbs:
-        # "Taiwan said it would not ...": the speaker itself, whatever was named before
-        speaker = next((table.by_token.get(c.i) for c in clause.head.children if c.dep_ == "nsubj"), None)
-        if speaker is not None and speaker.kind in ("country", "organisation", "group"):
-            return speaker.entity
     best = None
     for m in table.mentions:
         if m.start >= tok.i or m.kind == "collective" or tok.i - m.start > 60:
