@@ -434,7 +434,7 @@ def test_general_after_an_office_is_no_rank(annotator):
 def test_a_war_named_as_the_time_of_something_else_is_no_act(annotator):
     text = ("Chad and Libya signed a fuel accord on Monday.\n\n"
             "Libya will ship crude to Chad under the accord, Libyan officials said.\n\n"
-            "Chad lost most of its refining capacity early in the Gulf war and now imports fuel.\n\n"
+            "Chad has bought its diesel abroad since the war, when its one refinery burned.\n\n"
             "Chad thanked Libya for the accord.\n")
     assert not [e for e in events(text, annotator=annotator) if e.type == "ASSAULT"]
     assert pairs(events("The war between Chad and Libya killed thousands.", annotator=annotator), "ASSAULT")
