@@ -37,6 +37,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory import tree_rss_kib  # noqa: E402  (the resident memory of a process tree, measured one way)
+
 COUNTRIES = ["Italy", "France", "Greece", "Egypt", "Japan", "India", "Kenya", "Uganda", "Brazil", "Chile", "Canada",
              "Mexico", "Poland", "Spain", "Turkey", "Vietnam"]
 VERBS = ["signed a trade agreement with", "held talks with", "accused", "criticised", "sent medical aid to",
@@ -215,21 +218,6 @@ def write_inputs(folder: Path, *, inputs: int, tiny: int, huge: bool, seed: int)
         (tiny_dir / f"{n:05d}{rng.choice(['.txt', '', '.jsonl', '.html'])}").write_bytes(data)
     kinds["tiny"] = tiny
     return kinds
-
-
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and its descendants, from /proc (as bench/memory.py measures it)."""
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
-            for task in Path(f"/proc/{p}/task").iterdir():
-                todo += [int(c) for c in (task / "children").read_text().split()]
-        except (OSError, StopIteration, ValueError):
-            continue
-    return total
 
 
 @dataclass
