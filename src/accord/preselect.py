@@ -6,7 +6,9 @@ its rule needs, and its phrase's particles, in the same sentence), when it says 
 must", or when it holds a number that may be a figure (a number word, or digits that are no
 year, day of a month or time of day unless money or a share sign stands beside them). The first
 sentence (dateline and lead) is always kept, and so is a sentence that gives the full name of
-someone a kept sentence calls by the last word alone ("Michael Howard" ... "Howard"). Only the kept runs go through the tagger, parser
+someone a kept sentence calls by the last word alone ("Michael Howard" ... "Howard"), and the sentence
+before a kept one in its paragraph where the kept one holds a figure, opens with a pronoun or names
+no one (its holder or antecedent is read there). Only the kept runs go through the tagger, parser
 and NER; the rest are tokens with rule sentence ends.
 
 The pass is conservative: a word's possible lemmas are every form the lemmatiser's rules and

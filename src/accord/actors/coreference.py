@@ -37,9 +37,10 @@ def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[i
                 table.add_mention(tok.i, tok.i + 1, tok.i, str(_institution_named(table, tok.text)), "organisation")
             elif tok.text.islower() and tok.pos_ in ("NOUN", "PROPN") and low in tables.bloc_nouns \
                     and any(c.lower_ == "the" for c in tok.lefts) \
-                    and not any(c.dep_ in ("compound", "amod") for c in tok.lefts) and _last_bloc(table, tok.i):
+                    and not any(c.dep_ in ("compound", "amod") for c in tok.lefts) \
+                    and (bloc := _last_bloc(table, tok.i)):
                 # "OPEC ... the group's output", "NATO ... the alliance said": the organisation named last
-                table.add_mention(tok.i, tok.i + 1, tok.i, str(_last_bloc(table, tok.i)), "organisation")
+                table.add_mention(tok.i, tok.i + 1, tok.i, bloc, "organisation")
             elif tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "") and tok.text[:1].isupper():
                 eid = same_person(table, tok.text)
                 if eid:

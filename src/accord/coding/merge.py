@@ -47,7 +47,7 @@ def _retold(first: Event, later: Event) -> bool:
         return True
     if QUAD_CLASS[first.type] == 3:
         return False  # two demands or warnings of one day are two statements, each with its words
-    return first.date is not None and first.date.span is not None and later.date is not None and later.date.span is not None
+    return _stated(first) and _stated(later)
 
 
 _DEFINITE = ("the", "this", "that", "these", "those", "its", "their", "his", "her")
