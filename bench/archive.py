@@ -35,10 +35,9 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_api import free_port, rss_kb  # noqa: E402
-from memory import DEFAULT_CORPUS, Sampler, TimedStore  # noqa: E402
+from load_api import drive, serve  # noqa: E402
+from memory import DEFAULT_CORPUS, sampled_process  # noqa: E402
 
-from accord.runner import process  # noqa: E402
 from accord.settings import Settings  # noqa: E402
 from accord.store import Store  # noqa: E402
 
@@ -59,17 +58,7 @@ CLI = {
 def ingest(db: Path, corpus: Path, workers: int) -> None:
     print(f"{dt.datetime.now():%Y-%m-%d %H:%M} ingest {corpus} with workers={workers}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f}", flush=True)
-    done = [0]
-    start = time.perf_counter()
-    sampler = Sampler(done, start)
-    sampler.start()
-    with Store.open(db) as store:
-        timed = TimedStore(store)
-        report = process([corpus], settings=Settings(), store=timed, workers=workers,
-                         sink=lambda x: done.__setitem__(0, done[0] + 1))
-        counts = store.counts()
-    sampler.stop.set()
-    sampler.join()
+    report, timed, sampler, counts = sampled_process(db, corpus, Settings(), workers, lambda store: store.counts())
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
               for f in ("ru_utime", "ru_stime"))
@@ -84,20 +73,11 @@ def ingest(db: Path, corpus: Path, workers: int) -> None:
 
 
 def serve_and_load(db: Path, clients: int, seconds: float) -> int:
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "accord.cli", "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
     latencies: dict[str, list[float]] = defaultdict(list)
     failures: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
+    server, base = serve(db, tries=300, timeout=2)
     try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/api/dyads", timeout=2)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
         stop_at = time.monotonic() + seconds
 
         def client(seed: int) -> None:
@@ -116,17 +96,7 @@ def serve_and_load(db: Path, clients: int, seconds: float) -> int:
                         latencies[name].append(time.perf_counter() - t)
                         failures[name] += not ok
 
-        rss = [rss_kb(server.pid)]
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-        start = time.perf_counter()
-        for t in threads:
-            t.start()
-        time.sleep(seconds / 2)
-        rss.append(rss_kb(server.pid))
-        for t in threads:
-            t.join()
-        elapsed = time.perf_counter() - start
-        rss.append(rss_kb(server.pid))
+        elapsed, rss = drive(server, client, clients, seconds)
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -21,9 +21,7 @@ defaults; `tests/test_reliability.py` runs a small seed of it (`run(...)` below)
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
-import os
 import random
 import re
 import sqlite3

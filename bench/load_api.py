@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -42,6 +43,38 @@ def rss_kb(pid: int) -> int:
     return 0
 
 
+def serve(db: Path, *, tries: int, timeout: float) -> tuple[subprocess.Popen, str]:
+    """`accord serve` on a free loopback port, waited for (up to `tries` tenths of a second): the process and its URL."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "accord.cli", "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(tries):
+        try:
+            httpx.get(base + "/api/dyads", timeout=timeout)
+            break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    return server, base
+
+
+def drive(server: subprocess.Popen, client: Callable[[int], None], clients: int, seconds: float) -> tuple[float, list[int]]:
+    """`clients` threads running `client(n)`; the wall time until the last has answered, and the server's resident
+    memory at the start, half-way and the end (KiB)."""
+    rss = [rss_kb(server.pid)]
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    time.sleep(seconds / 2)
+    rss.append(rss_kb(server.pid))
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - start
+    rss.append(rss_kb(server.pid))
+    return elapsed, rss
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clients", type=int, default=50)
@@ -56,17 +89,8 @@ def main() -> int:
             store.ingest([SHARED / "corpus" / "seeds", ROOT / "src" / "accord" / "examples"])
             event_ids = [e["id"] for e in store.events()]
             doc_ids = [a["doc_id"] for a in store.articles()]
-        port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "accord.cli", "serve", "--db", str(db), "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
+        server, base = serve(db, tries=100, timeout=1)
         try:
-            for _ in range(100):
-                try:
-                    httpx.get(base + "/api/dyads", timeout=1)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
             routes = [
                 "/api/events?dyad=AZE-ITA", "/api/events?type=SUPPORT&limit=10", "/api/events?raw=true&country=ITA",
                 "/api/facts?dyad=AZE-ITA", "/api/dyads", "/api/search?q=investment", "/api/articles", "/",
@@ -95,17 +119,7 @@ def main() -> int:
                             latencies.append(time.perf_counter() - t)
                             codes[r.status_code] = codes.get(r.status_code, 0) + 1
 
-            rss = [rss_kb(server.pid)]
-            threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
-            start = time.perf_counter()
-            for t in threads:
-                t.start()
-            time.sleep(args.seconds / 2)
-            rss.append(rss_kb(server.pid))
-            for t in threads:
-                t.join()
-            elapsed = time.perf_counter() - start
-            rss.append(rss_kb(server.pid))
+            elapsed, rss = drive(server, client, args.clients, args.seconds)
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -16,11 +16,15 @@ import resource
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from accord.runner import process
 from accord.settings import Settings
 from accord.store import Store
+
+T = TypeVar("T")
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "reuters21578" / "articles.jsonl"
 
@@ -81,6 +85,24 @@ class Sampler(threading.Thread):
                       f"tree RSS {rss / 1024:7.0f} MiB", flush=True)
 
 
+def sampled_process(db: Path, corpus: Path, settings: Settings, workers: int,
+                    after: Callable[[Store], T]) -> tuple[Any, TimedStore, Sampler, T]:
+    """`runner.process` of the corpus into the store at `db`, its process tree's memory sampled each second:
+    the run's report, the timed store, the sampler, and what `after` reads from the store before it closes."""
+    done = [0]
+    start = time.perf_counter()
+    sampler = Sampler(done, start)
+    sampler.start()
+    with Store.open(db) as store:
+        timed = TimedStore(store)
+        report = process([corpus], settings=settings, store=timed, workers=workers,
+                         sink=lambda x: done.__setitem__(0, done[0] + 1))
+        seen = after(store)
+    sampler.stop.set()
+    sampler.join()
+    return report, timed, sampler, seen
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -101,19 +123,10 @@ def main() -> None:
         db = Path(tmp) / "bench.db"
         print(f"{dt.datetime.now():%Y-%m-%d %H:%M} ingest {corpus} with workers={args.workers}, "
               f"{os.cpu_count()} cores", flush=True)
-        done = [0]
-        start = time.perf_counter()
-        sampler = Sampler(done, start)
-        sampler.start()
-        with Store.open(db) as store:
-            timed = TimedStore(store)
-            report = process([corpus], settings=settings, store=timed, workers=args.workers,
-                             sink=lambda x: done.__setitem__(0, done[0] + 1))
-            counts = store.counts()
-            blocks = store.conn.execute("SELECT fact_type, unit, dyad, count(*) AS n FROM facts "
-                                        "GROUP BY 1, 2, 3 ORDER BY n DESC LIMIT 3").fetchall()
-        sampler.stop.set()
-        sampler.join()
+        report, timed, sampler, (counts, blocks) = sampled_process(
+            db, corpus, settings, args.workers,
+            lambda store: (store.counts(), store.conn.execute("SELECT fact_type, unit, dyad, count(*) AS n FROM facts "
+                                                              "GROUP BY 1, 2, 3 ORDER BY n DESC LIMIT 3").fetchall()))
         size = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
     self_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
