@@ -106,6 +106,18 @@ def test_a_group_of_no_stated_country_takes_the_one_country_of_its_sentence(acto
     assert entity_of(table, "farmers").country is None
 
 
+def test_a_country_named_only_as_the_kind_of_a_thing_lends_no_group_its_country(actors_of):
+    table = actors_of("Kenya and Tanzania held talks on Monday.\n\nThe government said it would import Japanese cars.")
+    assert entity_of(table, "The government").country is None
+    # nor does it make the article one about that country: its acting country is the home
+    table = actors_of("Kenya will buy more American wheat, officials said. Kenya also wants American rice and "
+                      "American maize.\n\nThe government will import American cars and American trucks.")
+    assert entity_of(table, "The government").country == "KEN"
+    # a thing that is where the group acts is a setting, and its country the group's
+    table = actors_of("Armed militiamen burned houses in a remote Bolivian village on Sunday.")
+    assert entity_of(table, "militiamen").country == "BOL"
+
+
 def test_a_person_never_takes_the_country_of_the_sentence(actors_of):
     table = actors_of("President Zorro Vega threatened further action against Russia.")
     assert entity_of(table, "Zorro Vega").country is None

@@ -261,3 +261,33 @@ def test_a_participle_of_the_figure_s_noun_is_part_of_its_phrase(actors_of):
 def test_a_figure_that_takes_the_unit_of_another_takes_its_parties(actors_of):
     text = "Spain's trade deficit with Morocco was 2.1 billion euros in 2020 against 1.4 billion in 2019."
     assert _parties(actors_of, text) == [(2.1e9, "ESP", "MAR"), (1.4e9, "ESP", "MAR")]
+
+
+def test_a_definite_noun_takes_the_parties_of_the_figure_it_was_before(actors_of):
+    text = ("Chile unveiled a package of 900 mln dlrs of Peruvian fish. Chile wants calm.\n\n"
+            "The package includes 300 mln dlrs of tuna.")
+    assert (300e6, "CHL", "PER") in _parties(actors_of, text)
+    # a noun no figure was of before is not a referent
+    other = ("Chile unveiled a package of 900 mln dlrs of Peruvian fish. Chile wants calm.\n\n"
+             "The fleet includes 300 mln dlrs of boats.")
+    assert (300e6, "CHL", "PER") not in _parties(actors_of, other)
+
+
+def test_what_is_given_in_exchange_flows_the_other_way(actors_of):
+    text = "Norway will supply Ghana with machinery in exchange for 40,000 tonnes of cocoa."
+    assert _parties(actors_of, text) == [(40000, "GHA", "NOR")]
+
+
+def test_a_possessor_that_does_the_act_of_its_noun_holds_the_figure(actors_of):
+    text = "The World Bank praised Kenya's success in cutting inflation to 6 pct."
+    assert _parties(actors_of, text) == [(6, "KEN", None)]
+
+
+def test_a_possessive_inside_the_object_is_no_recipient(actors_of):
+    text = "Brazil was pleased with the pact under which OPEC agreed to cut its output by 5 pct."
+    assert _parties(actors_of, text) == [(5, "IGO", None)]
+
+
+def test_a_distance_between_places_has_no_holder(actors_of):
+    text = "Iranian troops shelled a town 120 km (75 miles) south of Basra, Iraq said."
+    assert [(v, h, c) for v, h, c in _parties(actors_of, text) if v == 120] == [(120, None, None)]

@@ -32,6 +32,7 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
     main = [c for c, _ in actors.country_counts().most_common()]
     topic = _topic(actors, words, gazetteer)
     before: tuple[Any, ...] = ()
+    referents = Referents()
     for sent in doc.sents:
         if sent.end <= actors.first_token:
             continue  # the date line and byline hold no figure of the news
@@ -47,7 +48,8 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
         parties: dict[int, tuple[str | None, str | None]] = {}
         for fig in sorted(figures, key=lambda f: f.start):
             fact = _fact(fig, sent, actors, words, reference, context, [f for f in figures if f is not fig],
-                         len(facts) + 1, parties.get(fig.like) if fig.like is not None else None)
+                         len(facts) + 1, parties.get(fig.like) if fig.like is not None else None,
+                         referents=referents, named=named)
             if fact is None or (fact.span.start, fact.span.end, fact.value) in seen:
                 continue
             parties[fig.start] = (fact.holder, fact.counterpart)
@@ -77,7 +79,8 @@ def _country(actors: ArticleActors, name: str) -> str | None:
 
 def _fact(fig: Figure, sent: Any, actors: ArticleActors, words: Vocabulary, reference: FuzzyDate | None,
           context: Context, others: list[Figure], n: int,
-          like: tuple[str | None, str | None] | None = None) -> Fact | None:
+          like: tuple[str | None, str | None] | None = None, referents: "Referents | None" = None,
+          named: bool = True) -> Fact | None:
     doc = sent.doc
     a, b = sent.start_char + fig.start, min(sent.start_char + fig.end, sent.end_char)
     span = doc.char_span(a, b, alignment_mode="expand") if a < b else None
@@ -85,8 +88,15 @@ def _fact(fig: Figure, sent: Any, actors: ArticleActors, words: Vocabulary, refe
         return None
     segment = _segment(span, others, sent)
     # "7.6 billion francs in 1986 against 5.1 billion in 1985": the second is the first's
-    holder, counterpart = like or _change_parties(span, sent, actors, words) or \
-        figure_parties(span, fig.fact_type, actors, words, segment=segment, context=context)
+    if _bearing(span, fig, words):
+        holder, counterpart = None, None  # "160 km east of the capital": where a place lies, no one's figure
+    else:
+        holder, counterpart = like or _change_parties(span, sent, actors, words) or \
+            figure_parties(span, fig.fact_type, actors, words, segment=segment, context=context)
+    if referents is not None:
+        if counterpart is None and not named:  # "the list" a figure of an earlier sentence was of
+            holder, counterpart = referents.recall(span) or (holder, counterpart)
+        referents.remember(span, holder, counterpart)
     return Fact(
         id=f"{actors.article_id}:f{n}", article_id=actors.article_id,
         fact_type=fig.fact_type,  # type: ignore[arg-type]
@@ -95,6 +105,51 @@ def _fact(fig: Figure, sent: Any, actors: ArticleActors, words: Vocabulary, refe
         span=Span(actors.article_id, a, b, actors.text[a:b]),
         metric=_metric(segment, span, fig, words), holder=holder, counterpart=counterpart,
         date=_fact_date(span, segment, sent, reference), alt_value=fig.alt_value, alt_unit=fig.alt_unit)
+
+
+def _bearing(span: Any, fig: Figure, words: Vocabulary) -> bool:
+    """A length followed by a bearing ("340 kms north of", "(100 miles) east of", "20 km from")."""
+    if fig.unit not in words.distance_units:
+        return False
+    after = [t for t in span.doc[span.end:span.end + 6] if not t.is_punct and not t.like_num
+             and t.lower_ not in words.distance_units and t.lemma_.lower() not in words.distance_units]
+    return bool(after) and after[0].lower_ in words.bearing_words
+
+
+class Referents:
+    """The nouns earlier figures were of, with their parties: "Chile unveiled a package of 900 mln dlrs of
+    Peruvian fish. ... The package includes 300 mln dlrs of tuna": the package is Chile's, of Peru's goods."""
+
+    def __init__(self) -> None:
+        self.parties: dict[str, tuple[str, str]] = {}
+
+    def remember(self, span: Any, holder: str | None, counterpart: str | None) -> None:
+        if holder and counterpart:
+            for tok in _heads(span):
+                self.parties[tok.lemma_.lower()] = (holder, counterpart)
+
+    def recall(self, span: Any) -> tuple[str, str] | None:
+        """The parties of the definite noun ("the list", "this package") that is the subject of the figure's clause."""
+        verb = next((t for t in _heads(span, nouns=False) if t.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+        if subject is None or subject.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that") for c in subject.children):
+            return None
+        return self.parties.get(subject.lemma_.lower())
+
+
+def _heads(span: Any, nouns: bool = True) -> list[Any]:
+    """The tokens above a figure up to its clause's verb: the nouns it is of ("a list of 2.6 billion dlrs"),
+    or with `nouns` False every one, the verb last."""
+    out, tok = [], span.root
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return out if nouns else out + [tok]
+        if not nouns or (tok.pos_ == "NOUN" and not (span.start <= tok.i < span.end)):
+            out.append(tok)
+    return out
 
 
 def _counts(sent: Any, figures: list[Figure], words: Vocabulary, collectives: frozenset[str] = frozenset()) -> list[Figure]:
@@ -195,9 +250,21 @@ def _segment(span: Any, others: list[Figure], sent: Any) -> list[Any]:
     for d in verb.subtree:
         if d.i != verb.i and d.pos_ in ("VERB", "AUX") and d.dep_ in ("advcl", "pcomp", "conj", "ccomp", "relcl", "acl") \
                 and span.root not in d.subtree and not any(t in d.subtree for t in span) \
-                and not (d.dep_ == "acl" and d.head in span):  # "40,000 troops stationed in Korea" is the figure's
+                and not (d.dep_ == "acl" and (d.head in span or _in_subject(d.head, verb))):
+            # "40,000 troops stationed in Korea", "the amount of crude delivered to X rose to 200,000 bpd": the figure's
             excluded.update(t.i for t in d.subtree)
     return [t for t in verb.subtree if t.i not in excluded]
+
+
+def _in_subject(tok: Any, verb: Any) -> bool:
+    """The token is the verb's subject noun or the object of its of-phrase ("the amount of crude")."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i:
+            return tok.pos_ == "NOUN"
+        if tok.dep_ not in ("pobj", "prep") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _change_parties(span: Any, sent: Any, actors: ArticleActors, words: Vocabulary) -> tuple[str | None, str | None] | None:
@@ -213,8 +280,23 @@ def _change_parties(span: Any, sent: Any, actors: ArticleActors, words: Vocabula
     owner = next((actors.actor(m.entity).country for m in owners if actors.actor(m.entity).country), None)
     if owner is None:
         return None
-    others = [actors.actor(m.entity).country for m in actors.mentions_in(list(sent))]
+    # the other party is named in the flow's own clause ("X is the main destination of Italian exports"),
+    # not in a clause around it ("Saudi Arabia was an architect of the accord under which OPEC cut output")
+    clause = _clause_verb(flow)
+    others = [actors.actor(m.entity).country for m in actors.mentions_in(list(sent))
+              if _clause_verb(actors.doc[m.head]) == clause]
     return owner, next((c for c in others if c and c != owner), None)
+
+
+def _clause_verb(tok: Any) -> int:
+    """The index of the verb whose clause holds the token (-1: none)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.i
+        if tok.head.i == tok.i:
+            return -1
+        tok = tok.head
+    return -1
 
 
 def _metric(segment: list[Any], span: Any, fig: Figure, words: Vocabulary) -> str | None:

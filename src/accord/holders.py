@@ -67,6 +67,8 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
     if not parties and not market:
         parties = list(context.before)
     holder, counterpart = choose(kind, fact_type, parties)
+    if _in_exchange(span, words) and holder and counterpart:
+        holder, counterpart = counterpart, holder  # "X will supply Y with goods in exchange for 100,000 bpd of crude"
     if holder is None and context.topic and not market:
         if context.topic != counterpart:
             holder = context.topic
@@ -95,6 +97,14 @@ def sentence_parties(sent: Any, actors: ArticleActors, words: Vocabulary) -> tup
             role = _role(actors.doc[m.head], set(), set(), subject_tokens, verb, words)
             out.append(Party(actor.country, role, m.head))
     return tuple(out)
+
+
+def _in_exchange(span: Any, words: Vocabulary) -> bool:
+    """The figure is what is given back: "in exchange for", "in return for"."""
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "for" or prep.i < 2:
+        return False
+    return prep.head.lower_ in words.exchange_nouns or span.doc[prep.i - 1].lower_ in words.exchange_nouns  # either parse
 
 
 def _market(segment: list[Any], words: Vocabulary) -> bool:
@@ -301,8 +311,11 @@ def _role(tok: Any, own: set[int], goods: set[int], subject: set[int], verb: Any
             and verb.lemma_.lower() in words.figure_kinds["receive"]:
         return "source"  # "asked Congress for 910 mln dlrs": the one asked gives
     if head.dep_ in ("dative", "iobj") or (head.dep_ in ("dobj", "nmod", "npadvmod") and verb is not None
-                                            and head.head.i == verb.i and head.i < _first_number(verb)):
-        return "recipient"  # "paid Greece 50 mln dlrs"
+                                            and head.head.i == verb.i and head.i < _first_number(verb)
+                                            and tok.dep_ != "poss"):
+        return "recipient"  # "paid Greece 50 mln dlrs"; not "cut its output by 7 pct"
+    if tok.dep_ == "poss":
+        return "possessor"  # "pegged the group's output at 15.8 mln bpd at prices of 18 dlrs"
     return "other"
 
 
@@ -331,10 +344,24 @@ def _subject(verb: Any, span: Any, actors: ArticleActors) -> Any:
                 return subj
         if tok.dep_ == "relcl" and subj is None:
             return None
+        owner = _noun_owner(tok) if subj is None else None
+        if owner is not None:
+            return owner  # "praised Israel's success in slashing inflation to 20 pct": Israel slashed it
         if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _noun_owner(verb: Any) -> Any:
+    """The possessor of the noun a verb of no subject completes ("Israel's success in cutting", "Peru's plan to
+    repay"): the one who does it."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    noun = verb.head.head if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" else verb.head if verb.dep_ == "acl" else None
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _from_events(verb: Any, events: tuple[Event, ...], actors: ArticleActors, parties: list[Party]) -> list[Party]:
@@ -359,8 +386,8 @@ _HOLDERS = {
     "buy": ("subject", "own"),
     "receive": ("source", "own"),
     "give": ("own", "subject", "joint"),
-    "other": ("own", "holder_noun", "subject", "joint"),
-    "percent": ("own", "subject", "joint"),
+    "other": ("own", "holder_noun", "subject", "joint", "possessor"),
+    "percent": ("own", "subject", "joint", "possessor"),
 }
 _COUNTERPARTS = {
     "debt": ("recipient",),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ..model import Actor, Entity, Span
 from .tables import Tables
@@ -104,9 +104,11 @@ class ArticleActors:
                 return (str(found[0]), str(found[1]))
         return self._pair_cache
 
-    def country_counts(self) -> Counter[str]:
+    def country_counts(self, skip: Callable[[Mention], bool] | None = None) -> Counter[str]:
         counts: Counter[str] = Counter()
         for m in self.mentions:
+            if skip is not None and skip(m):
+                continue
             a = self.entities[m.entity].actor
             if a.country and m.kind != "collective" and "MED" not in a.sectors \
                     and self.doc[m.head].lower_ not in self.tables.speaker_group_pronouns:

@@ -6,12 +6,16 @@ from .article import ArticleActors
 from .tables import INTERNATIONAL
 
 
+_SETTINGS = ("in", "at", "near", "inside", "outside", "across", "throughout", "around")
+
+
 def infer_countries(table: ArticleActors) -> None:
     """An official whose country the text does not state belongs to the institution of his title
     named in the article ("Defence Minister X" beside "the Azerbaijani Defence Ministry"), else to
     the article's most mentioned country, as an unqualified official does in news copy."""
     all_counts = table.country_counts()
-    counts = all_counts.most_common(2)
+    acting = table.country_counts(skip=lambda m: _of_a_thing(table, m.head))
+    counts = acting.most_common(2)
     # only an article about one country makes that country every unqualified official's
     home = counts[0][0] if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
     named = {c for c in all_counts if c not in INTERNATIONAL}
@@ -73,7 +77,7 @@ def groups_of_the_sentence(table: ArticleActors) -> None:
     belongs to the one country its sentence names (never applied to persons)."""
     for sent in table.doc.sents:
         inside = [m for m in table.mentions if sent.start <= m.head < sent.end and m.kind != "collective"]
-        named = {table.actor(m.entity).country for m in inside}
+        named = {table.actor(m.entity).country for m in inside if not _of_a_thing(table, m.head)}
         countries = {c for c in named if c is not None and len(c) == 3 and c not in INTERNATIONAL}
         if not countries:
             # "Insurgents detonated a car bomb ... in Baghdad": the one place the sentence names
@@ -87,6 +91,16 @@ def groups_of_the_sentence(table: ArticleActors) -> None:
             if e.actor.kind == "group" and e.actor.country is None and e.actor.name != "both sides":
                 a = e.actor
                 e.actor = Actor(code, a.sectors, a.name, a.role, a.organisation, a.kind, a.entity)
+
+
+def _of_a_thing(table: ArticleActors, head: int) -> bool:
+    """ "would buy U.S. cars", "tariffs on Japanese goods": a country named as the kind of a thing
+    (not as its owner, not of an actor) says nothing of whose the sentence's groups are."""
+    tok = table.doc[head]
+    thing = tok.head
+    if tok.dep_ not in ("amod", "compound") or thing.pos_ not in ("NOUN", "PROPN") or thing.i in table.by_token:
+        return False
+    return not (thing.dep_ == "pobj" and thing.head.lower_ in _SETTINGS)  # "in the Guinean capital" is a setting
 
 
 def possessed_groups(table: ArticleActors) -> None:
