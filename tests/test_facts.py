@@ -291,3 +291,11 @@ def test_a_possessive_inside_the_object_is_no_recipient(actors_of):
 def test_a_distance_between_places_has_no_holder(actors_of):
     text = "Iranian troops shelled a town 120 km (75 miles) south of Basra, Iraq said."
     assert [(v, h, c) for v, h, c in _parties(actors_of, text) if v == 120] == [(120, None, None)]
+
+
+def test_a_share_of_the_vote_won_is_no_transfer(actors_of):
+    text = "Chile and Peru met. Chile thanked Peru. The Chilean Socialist party won 30 percent of the vote."
+    assert (30, "CHL", None) in _parties(actors_of, text)
+    # and the article's other party is never a count's unstated giver
+    text = "Chile and Peru met. Chile thanked Peru. The Chilean Socialist party gained 12 seats."
+    assert (12, "PER", "CHL") not in _parties(actors_of, text)

@@ -55,6 +55,8 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
     things, goods = _things(span, fact_type)
     verb = _verb(span.root)
     kind = figure_kind(span, things, goods, verb, words)
+    if fact_type == "percent" and kind == "receive":
+        kind = "other"  # "the party won 20 pct of the vote": a share, not a transfer
     subject = _subject(verb, span, actors)
     parties = _parties(span, things, goods, verb, subject, segment, actors, words)
     parties += _implied(things, subject, parties, context.topic, words)
@@ -76,7 +78,7 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
             holder, counterpart = counterpart, None  # "the largest network in the Philippines, with 42 stations"
     if counterpart is None and holder is not None and kind in _PAIRED_KINDS:
         counterpart = _pair_partner(actors, holder) or (context.topic if context.topic != holder else None)
-    if holder is None and counterpart is not None and kind in _PAIRED_KINDS and not market:
+    if holder is None and counterpart is not None and kind in _PAIRED_KINDS and not market and fact_type == "money":
         holder = _pair_partner(actors, counterpart)  # "Peru will receive 70 mln dlrs": from the article's other party
     return holder, counterpart
 
