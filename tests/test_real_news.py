@@ -414,6 +414,18 @@ def test_an_act_told_undated_and_dated_is_one_event_of_the_stated_date(annotator
     assert len(assaults[0].extra_evidence) == 1
 
 
+def test_an_act_named_again_by_a_definite_noun_is_the_dated_one(annotator):
+    text = ("On Thursday, Chadian troops killed a Nigerien general near the border, officials said.\n\n"
+            "Chadian troops carried out the airstrike in a remote area of Niger.\n")
+    assaults = [e for e in events(text, published="2021-03-20", annotator=annotator) if e.type == "ASSAULT"]
+    assert [(e.source.country, e.target.country, e.date.value) for e in assaults] == [("TCD", "NER", "2021-03-18")]
+    # an undated act told with no definite noun by another rule is its own event
+    text = ("On Thursday, Chadian troops killed a Nigerien general near the border, officials said.\n\n"
+            "Chadian troops also shelled Nigerien villages.\n")
+    assaults = [e for e in events(text, published="2021-03-20", annotator=annotator) if e.type == "ASSAULT"]
+    assert len(assaults) == 2
+
+
 def test_the_alliance_is_the_organisation_named_before(annotator):
     text = "ASEAN ministers gathered on Monday.\n\nThe bloc urged Myanmar to free the detained leaders.\n"
     assert pairs(events(text, annotator=annotator), "REQUEST") == {("IGO", "MMR")}

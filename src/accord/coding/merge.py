@@ -21,7 +21,10 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         if same is None:
             # "US forces kill general" (headline, no date stated) and "Thursday, US forces killed the general":
             # one act by one rule between the same parties, dated where one mention states the date
-            same = next((i for i, o in enumerate(out) if o.type == e.type and o.rule == e.rule
+            # ... or by a definite noun naming it again ("Thursday, US forces killed the general" and,
+            # undated, "the airstrike was carried out at the airport")
+            same = next((i for i, o in enumerate(out) if o.type == e.type
+                         and (o.rule == e.rule or _definite(e if _stated(o) else o))
                          and _countries(o) == _countries(e) and None not in _countries(e)
                          and _stated(o) != _stated(e)), None)
             dated = e.date if same is not None and _stated(e) else None
@@ -56,8 +59,11 @@ _DEFINITE = ("the", "this", "that", "these", "those", "its", "their", "his", "he
 def _named_again(e: Event) -> bool:
     """A meeting or an agreement named again: a noun after a definite word, within three words
     ("during the meeting"); statements and acts of force are each their own."""
-    if QUAD_CLASS[e.type] != 1:
-        return False
+    return QUAD_CLASS[e.type] == 1 and _definite(e)
+
+
+def _definite(e: Event) -> bool:
+    """The trigger is a noun after a definite word, within three words ("the talks", "its airstrike")."""
     before = e.evidence.text[: max(0, e.trigger.start - e.evidence.start)].split()[-3:]
     return e.trigger.text[:1].islower() and any(w.lower() in _DEFINITE for w in before)
 
