@@ -95,12 +95,44 @@ def _selected(doc: Any, text: str, selector: Any) -> Iterator[_Part]:
         yield _Part(doc, len(text), True)
         return
     parsed = [(start, end, mid) for start, end, parse, mid in runs if parse]
+    tokens = _Tokens.of(doc)
     for n, (start, end, mid) in enumerate(parsed, 1):
-        piece = doc[start:end].as_doc()
+        piece = tokens.piece(start, end)
         if mid:
             piece.user_data[_MID] = True
         chars = (doc[end].idx if end < len(doc) else len(text)) - doc[start].idx
         yield _Part(piece, chars, n == len(parsed), (doc, runs, starts) if n == len(parsed) else None)
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """What a tokenized Doc holds, read once to make its pieces: the texts and spaces of its tokens, and the
+    token attributes a tokenized Doc sets (norms: a tokenizer exception may set a token's own, "n't" -> "not";
+    sentence starts: unset but for the first token)."""
+
+    doc: Any
+    words: list[str]
+    spaces: list[bool]
+    values: Any  # NORM and SENT_START of each token
+
+    @classmethod
+    def of(cls, doc: Any) -> "_Tokens":
+        from spacy.attrs import NORM, ORTH, SENT_START, SPACY
+
+        values = doc.to_array([ORTH, SPACY, NORM, SENT_START])
+        strings = doc.vocab.strings
+        return cls(doc, [strings[o] for o in values[:, 0].tolist()], [bool(s) for s in values[:, 1].tolist()],
+                   values[:, 2:])
+
+    def piece(self, start: int, end: int) -> Any:
+        """doc[start:end].as_doc() without what as_doc copies besides (every other attribute, the entities, a
+        vector for each token): none are set before the pipeline runs."""
+        from spacy.attrs import NORM, SENT_START
+        from spacy.tokens import Doc
+
+        piece = Doc(self.doc.vocab, words=self.words[start:end], spaces=self.spaces[start:end])
+        piece.from_array([NORM, SENT_START], self.values[start:end])
+        return piece
 
 
 def _assemble(pieces: list[Any], doc: Any, runs: list[tuple[int, int, bool, bool]], starts: list[int]) -> Any:
@@ -175,12 +207,16 @@ _MID = "accord_mid_paragraph"
 
 def _paragraphs(doc: Any) -> Any:
     """A blank line ends a sentence: headers and bylines never run into the lead."""
+    from spacy.attrs import IS_SPACE, ORTH
+
     starts = [] if doc.user_data.pop(_MID, False) else [0]
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
-            starts.append(tok.i)
+    strings = doc.vocab.strings
+    # read as columns: a Token built for every word is most of this component's time
+    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()[:-1], 1):
+        prev = strings[orth]  # "\n\n" in its text is "\n\n" in its text with white space (one space at most)
+        if "\n\n" in prev or (space and "\n" in prev):
+            doc[i].is_sent_start = True
+            starts.append(i)
     for start in starts:
         # a dateline ("ATHENS, May 2 -", "BANGKOK (AP) -") is not part of the lead sentence's parse
         head = doc[start:start + 12]
@@ -206,11 +242,14 @@ def _lemma_table() -> dict[str, str]:
 
 def _lemma_fixes(doc: Any) -> Any:
     """Verb forms the lemmatiser gets wrong ("staged" -> "stag"): the lemma from data/lemmas.yaml."""
+    from spacy.attrs import LOWER
+
     table = _lemma_table()
-    for tok in doc:
-        fix = table.get(tok.lower_)
-        if fix is not None and tok.pos_ in ("VERB", "AUX"):
-            tok.lemma_ = fix
+    strings = doc.vocab.strings
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        fix = table.get(strings[lower])
+        if fix is not None and doc[i].pos_ in ("VERB", "AUX"):
+            doc[i].lemma_ = fix
     return doc
 
 

@@ -38,13 +38,13 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
             continue  # the date line and byline hold no figure of the news
         if "\n\n" in actors.text[max(0, sent.start_char - 4):sent.start_char] or sent.start == actors.first_token:
             before = ()  # a new paragraph
-        named = any(actors.actor(m.entity).country for m in actors.mentions_in(list(sent)))
+        here = [actors.actor(m.entity).country for m in actors.mentions_between(sent.start, sent.end)]
+        named = any(here)
         context = Context(tuple(events), topic, () if named else before)
-        text = sent.text
-        here = [actors.actor(m.entity).country for m in actors.mentions_in(list(sent))]
+        text = actors.text[sent.start_char:sent.end_char]  # sent.text joins its tokens anew
         countries = list(dict.fromkeys([c for c in here if c] + main))
         figures = find_figures(text, words=words, countries=countries, country_of=lambda name: _country(actors, name))
-        figures += _counts(sent, figures, words, actors.tables.collectives)
+        figures += _counts(sent, figures, words, actors.tables.collectives, actors.numbers)
         parties: dict[int, tuple[str | None, str | None]] = {}
         for fig in sorted(figures, key=lambda f: f.start):
             fact = _fact(fig, sent, actors, words, reference, context, [f for f in figures if f is not fig],
@@ -152,12 +152,15 @@ def _heads(span: Any, nouns: bool = True) -> list[Any]:
     return out
 
 
-def _counts(sent: Any, figures: list[Figure], words: Vocabulary, collectives: frozenset[str] = frozenset()) -> list[Figure]:
+def _counts(sent: Any, figures: list[Figure], words: Vocabulary, collectives: frozenset[str] = frozenset(),
+            numbers: Sequence[bool] | None = None) -> list[Figure]:
     """ "over 100 Italian companies", "three mln impoverished peasants": a number counting a plural noun
-    (not "the two countries", a pair of actors: `collectives`)."""
+    (not "the two countries", a pair of actors: `collectives`). `numbers`: whether each token of the doc is
+    like a number, where the caller has read it (then a Token is built only for those, the only ones that count)."""
     out = []
     covered = [(f.start, f.end) for f in figures]
-    for tok in sent:
+    doc = sent.doc
+    for tok in sent if numbers is None else (doc[i] for i in range(sent.start, sent.end) if numbers[i]):
         rel = tok.idx - sent.start_char
         if any(s <= rel < e for s, e in covered) or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
             continue
@@ -283,7 +286,7 @@ def _change_parties(span: Any, sent: Any, actors: ArticleActors, words: Vocabula
     # the other party is named in the flow's own clause ("X is the main destination of Italian exports"),
     # not in a clause around it ("Saudi Arabia was an architect of the accord under which OPEC cut output")
     clause = _clause_verb(flow)
-    others = [actors.actor(m.entity).country for m in actors.mentions_in(list(sent))
+    others = [actors.actor(m.entity).country for m in actors.mentions_between(sent.start, sent.end)
               if _clause_verb(actors.doc[m.head]) == clause]
     return owner, next((c for c in others if c and c != owner), None)
 

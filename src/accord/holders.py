@@ -93,7 +93,7 @@ def sentence_parties(sent: Any, actors: ArticleActors, words: Vocabulary) -> tup
     subject = _subject(verb, sent[0:0], actors)
     subject_tokens = _phrase(subject) if subject is not None else set()
     out = []
-    for m in actors.mentions_in(list(sent)):
+    for m in actors.mentions_between(sent.start, sent.end):
         actor = actors.actor(m.entity)
         if actor.country and "MED" not in actor.sectors and m.kind != "collective":
             role = _role(actors.doc[m.head], set(), set(), subject_tokens, verb, words)
@@ -232,7 +232,7 @@ def _parties(span: Any, things: list[Any], goods: list[Any], verb: Any, subject:
     goods_heads = {t.i for t in goods}
     out: list[Party] = []
     pair: list[Party] = []
-    for m in actors.mentions_in(list(span.sent)):
+    for m in actors.mentions_between(span.sent.start, span.sent.end):
         actor = actors.actor(m.entity)
         if m.kind == "collective" and m.head in inside and actors.doc[m.head].head.lower_ == "between":
             pair = _pair_parties(actors, m)  # "trade between the two countries": the article's pair, first named first

@@ -328,8 +328,8 @@ def _check(item: Article | Rejected, settings: Settings, where: str | None = Non
     if len(text) > settings.max_article_chars:
         return Rejected(where, f"article is {len(text):,} characters, over the limit of {settings.max_article_chars:,} (setting max_article_chars)", item.content_hash)
     words = re.findall(r"[A-Za-z]+", text[:20000].lower())
-    letters = sum(ch.isalpha() for ch in text[:20000])
-    if letters and sum(ch.isascii() for ch in text[:20000] if ch.isalpha()) / letters < 0.7:
+    letters = "".join(filter(str.isalpha, text[:20000]))
+    if letters and sum(map(str.isascii, letters)) / len(letters) < 0.7:
         return Rejected(where, "not English (mostly non-Latin letters)", item.content_hash)
     if len(words) >= 40 and sum(w in _COMMON for w in words) / len(words) < settings.min_english_ratio:
         return Rejected(where, "not English (too few common English words)", item.content_hash)

@@ -32,7 +32,8 @@ def extract_doc(article: Article, doc: Any, *, settings: Settings) -> Extraction
                                            gazetteer=gazetteer)
         found.extend(e for e in coded.events if e.confidence >= settings.min_confidence)
         if coded.lines:
-            explanations.append(Explanation(Span(article.id, sent.start_char, sent.end_char, sent.text), tuple(coded.lines)))
+            text = table.text[sent.start_char:sent.end_char]  # sent.text joins its tokens anew
+            explanations.append(Explanation(Span(article.id, sent.start_char, sent.end_char, text), tuple(coded.lines)))
     merged = places.locate(events_stage.merge_mentions(found), article, table, gazetteer)
     # ids are numbered once, after merging, so they are unique and stable within the article
     events = [replace(e, id=f"{article.id}:e{n}") for n, e in enumerate(merged, 1)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -32,11 +33,23 @@ class ArticleActors:
     """The entity table of one article and the token -> mention index the event coder reads."""
 
     def __init__(self, doc: Any, article_id: str, tables: Tables, date: str | None = None) -> None:
+        from spacy.attrs import DEP, HEAD, IDX, LIKE_NUM, LOWER, ORTH, POS, SPACY
+
         self.doc = doc
         self.date = date  # the report's date, for roles that change over time
-        self.text: str = doc.text  # built once: Doc.text joins every token on each call
-        self.words: list[str] = [t.text for t in doc]
-        self.spaces: list[str] = [t.whitespace_ for t in doc]
+        # what the stages read of every token, read once: each doc[i] or pass over the doc builds Token objects
+        strings = doc.vocab.strings
+        values = doc.to_array([ORTH, SPACY, LOWER, POS, DEP, IDX, LIKE_NUM, HEAD])
+        rows = values.tolist() if len(doc) else []
+        self.words: list[str] = [strings[r[0]] for r in rows]
+        self.spaces: list[str] = [" " if r[1] else "" for r in rows]
+        self.lowers: list[str] = [strings[r[2]] for r in rows]
+        self.pos: list[str] = [strings[r[3]] for r in rows]
+        self.deps: list[str] = [strings[r[4]] for r in rows]
+        self.starts: list[int] = [r[5] for r in rows]  # character offsets
+        self.numbers: list[bool] = [bool(r[6]) for r in rows]  # like a number ("12", "twelve", "1.5")
+        self.heads: list[int] = [i + d for i, d in enumerate(values[:, 7].view("int64").tolist())] if len(doc) else []
+        self.text: str = "".join(w + s for w, s in zip(self.words, self.spaces))  # equals doc.text
         self.first_token = 0  # header lines before it hold no actors
         self.article_id = article_id
         self.tables = tables
@@ -79,13 +92,26 @@ class ArticleActors:
 
     def mentions_in(self, tokens: Any) -> list[Mention]:
         """Mentions whose head lies among the tokens, highest in the parse first."""
-        heads = {t.i for t in tokens}
+        return self._ranked({t.i for t in tokens})
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """mentions_in(doc[start:end]), without building its tokens: a sentence's mentions."""
+        return self._ranked(range(start, end))
+
+    def _ranked(self, heads: Collection[int]) -> list[Mention]:
         # a person's name may hang on its last word where the parse split it ("Daniel arap | Moi received")
         found = {m for m in self.mentions if m.head in heads or (m.kind == "person" and m.end - 1 in heads)}
         # the phrase's head first; among its modifiers, the one naming the actor ("al-Qaeda network")
         # before its possessor ("Osama bin Laden's")
-        return sorted(found, key=lambda m: (_depth(self.doc[m.head]), m.kind == "country",
-                                            self.doc[m.head].dep_ == "poss", m.start))
+        return sorted(found, key=lambda m: (self.depth(m.head), m.kind == "country", self.deps[m.head] == "poss", m.start))
+
+    def depth(self, i: int) -> int:
+        """How many heads lie above token i in its parse tree (at most 50)."""
+        d = 0
+        while self.heads[i] != i and d < 50:
+            i = self.heads[i]
+            d += 1
+        return d
 
     def pair(self, noun: str = "sides") -> tuple[str, str] | None:
         """The article's two main actors (entity ids) that "the sides" or "the ministers" denote.
@@ -111,7 +137,7 @@ class ArticleActors:
                 continue
             a = self.entities[m.entity].actor
             if a.country and m.kind != "collective" and "MED" not in a.sectors \
-                    and self.doc[m.head].lower_ not in self.tables.speaker_group_pronouns:
+                    and self.lowers[m.head] not in self.tables.speaker_group_pronouns:
                 counts[a.country] += 1  # "the Washington Post" names no setting; a quote's "we" is no new name
         return counts
 
@@ -120,7 +146,7 @@ class ArticleActors:
 
     # -- building
     def _span(self, start: int, end: int) -> Span:
-        a, b = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+        a, b = self.starts[start], self.starts[end - 1] + len(self.words[end - 1])
         return Span(self.article_id, a, b, self.text[a:b])
 
     def new_entity(self, actor: Actor) -> str:
@@ -137,17 +163,9 @@ class ArticleActors:
         for i in range(start, end):
             self.by_token[i] = m
         self.entities[eid].mentions.append(self._span(start, end))
-        tok = self.doc[head]
-        if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass")):
-            self.entities[eid].subject_sents.add(_sent_index(tok))
-
-
-def _depth(token: Any) -> int:
-    d = 0
-    while token.head.i != token.i and d < 50:
-        token = token.head
-        d += 1
-    return d
+        dep = self.deps[head]
+        if dep in ("nsubj", "nsubjpass") or (dep == "conj" and self.deps[self.heads[head]] in ("nsubj", "nsubjpass")):
+            self.entities[eid].subject_sents.add(_sent_index(self.doc[head]))
 
 
 def _sent_index(token: Any) -> int:

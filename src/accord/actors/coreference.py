@@ -14,13 +14,16 @@ def resolve_references(doc: Any, table: ArticleActors, places: dict[int, tuple[i
     last_person: str | None = None
     for sent in doc.sents:
         sent_people = [m for m in table.mentions if m.kind == "person" and sent.start <= m.start < sent.end]
-        for tok in sent:
-            if tok.i in table.by_token:
-                m = table.by_token[tok.i]
-                if m.kind == "person" and tok.dep_ in ("nsubj", "nsubjpass"):
+        for i in range(sent.start, sent.end):
+            if i in table.by_token:
+                m = table.by_token[i]
+                if m.kind == "person" and table.deps[i] in ("nsubj", "nsubjpass"):
                     last_person = m.entity
                 continue
-            low = tok.lower_
+            low = table.lowers[i]
+            if table.pos[i] not in _REFERRING and low not in tables.collectives and low not in tables.visiting:
+                continue  # none of the cases below (a Token is built only for the words that may refer)
+            tok = doc[i]
             if tok.pos_ == "PRON" and low in tables.group_pronouns:
                 eid = _antecedent(table, tok)
                 if eid:
@@ -75,10 +78,10 @@ def _official_speaker(table: ArticleActors, tok: Any) -> str | None:
 def _speakers(doc: Any, table: ArticleActors) -> None:
     """First-person pronouns of quotes, once the speakers' own pronouns ("he said") are resolved."""
     tables = table.tables
-    for tok in doc:
-        low = tok.lower_
-        if tok.pos_ != "PRON" or tok.i in table.by_token or tok.i < table.first_token:
+    for i, pos in enumerate(table.pos):
+        if pos != "PRON" or i in table.by_token or i < table.first_token:
             continue
+        tok, low = doc[i], table.lowers[i]
         if low in tables.speaker_group_pronouns or low in tables.speaker_pronouns:
             group = low in tables.speaker_group_pronouns
             eid = _speaker(table, tok, group=group)
@@ -86,6 +89,8 @@ def _speakers(doc: Any, table: ArticleActors) -> None:
                 table.add_mention(tok.i, tok.i + 1, tok.i, eid, "group" if group else "person")
 
 
+#: the parts of speech of the words resolve_references reads as references (others: by their text alone)
+_REFERRING = frozenset({"PRON", "NOUN", "PROPN"})
 _QUOTES = ('"', "“", "”", "'", "‘", "’")
 
 

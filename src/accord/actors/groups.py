@@ -89,9 +89,10 @@ def of_country(tok: Any, places: dict[int, tuple[int, str, str]], tables: Tables
 def find_groups(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
     """Role nouns with no adjective of nationality: "the president of Armenia", "rebels", "the opposition"."""
     tables = table.tables
-    for tok in doc:
-        if tok.i in table.by_token or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in tables.sectors:
+    for i, pos in enumerate(table.pos):
+        if i in table.by_token or pos not in ("NOUN", "PROPN") or table.lowers[i] not in tables.sectors:
             continue
+        tok = doc[i]
         if tok.lower_ in tables.not_groups:
             continue
         if tok.dep_ in ("compound", "amod") and not (tok.lower_ in tables.compound_groups and tok.head.lower_ not in tables.sectors):

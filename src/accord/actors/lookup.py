@@ -10,8 +10,8 @@ from .tables import Tables
 
 def in_capitals(text: str) -> bool:
     """A headline in capitals: three words or more, nearly all of their letters capitals ("SAYS HE" is no name)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(text.split()) >= 3 and len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))
+    return len(text.split()) >= 3 and len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def first_words(phrases: Any) -> frozenset[str]:
@@ -49,7 +49,7 @@ def find_place_hits(doc: Any, tables: Tables, words: list[str], spaces: list[str
             # "Azerbaijan-Italy" as one token: the first part acts here
             part = words[i].split("-")[0]
             found = (1, part) if part in tables.places else None
-        if found is None:
+        if found is None and len(words[i]) >= TYPO_MIN_LENGTH:  # (shorter words are never read as typos: no Token)
             typo = typo_place(doc[i], tables)
             found = (1, typo) if typo else None
         if found and not inside_a_longer_name(doc, i, i + found[0]):

@@ -18,7 +18,7 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        if ent.text in tables.not_actors or in_capitals(ent.sent.text):
+        if ent.text in tables.not_actors or in_capitals(table.text[ent.sent.start_char:ent.sent.end_char]):
             # "a message on Twitter" says where, not who; a headline in capitals has no names the tagger can read
             continue
         if ent.text in tables.orgs or ent.text.rstrip("s") + "s" in tables.orgs:

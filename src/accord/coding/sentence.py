@@ -35,13 +35,14 @@ def code_sentence(sent: Any, actors: ArticleActors, *, dictionary: Dictionary, r
     words = dictionary.words
     events: list[Event] = []
     lines: list[str] = []
-    if len(sent.text) > max_chars:
+    text = actors.text[sent.start_char:sent.end_char]  # sent.text joins its tokens anew
+    if len(text) > max_chars:
         return CodedSentence([], [f"skipped: sentence over {max_chars} characters"])
-    if in_capitals(sent.text):
+    if in_capitals(text):
         # "KOREA WARNS CHINA OVER TARIFFS": the tagger reads capitals as names ("SAYS HE"); the
         # headline's event is told again, in sentence case, by the story
         return CodedSentence([], ["skipped: a headline in capitals"])
-    for hit in find_triggers(sent, dictionary):
+    for hit in find_triggers(sent, dictionary, pos=actors.pos):
         rule = hit.rule
         mood = modality(hit, words)
         where = f"'{hit.token.text}' ({hit.kind}, rule {rule.id} -> {rule.type} {rule.cameo or ''})"

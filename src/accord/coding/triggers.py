@@ -9,6 +9,7 @@ noun, a noun of the same type inside a verb's clause is that verb's event.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,18 +29,26 @@ class Hit:
     anchor: Any  # the verb whose clause carries the event (the noun's light/governing verb)
 
 
-def find_triggers(sent: Any, dictionary: Dictionary) -> list[Hit]:
-    """The triggers of a sentence, each event once."""
+def find_triggers(sent: Any, dictionary: Dictionary, *, pos: Sequence[str] | None = None) -> list[Hit]:
+    """The triggers of a sentence, each event once.
+
+    `pos`: the part of speech of each token of the doc, where the caller has read them: then a Token
+    is built only for the verbs and nouns, the words that can fire."""
+    tokens = list(sent) if pos is None else [sent.doc[i] for i in range(sent.start, sent.end) if pos[i] in _CAN_FIRE]
     hits: list[Hit] = []
-    for tok in sent:
+    for tok in tokens:
         hit = _verb_hit(tok, dictionary) or _noun_hit(tok, dictionary)
         if hit is not None:
             hits.append(hit)
-    hits += _said_must(sent, dictionary.words)
+    hits += _said_must([t for t in tokens if t.pos_ == "VERB"], dictionary.words)
     absorbed = _contents(hits, dictionary.words)
     nouns_with_light = {h.anchor.i for h in hits if h.kind == "noun" and h.rule.light and h.token.i not in absorbed}
     absorbed |= _repeats(hits)
     return [h for h in hits if h.token.i not in absorbed and not (h.kind == "verb" and h.token.i in nouns_with_light)]
+
+
+#: the parts of speech of the tokens _verb_hit and _noun_hit can fire on
+_CAN_FIRE = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 
 
 def _verb_hit(tok: Any, dictionary: Dictionary) -> Hit | None:
@@ -82,11 +91,11 @@ def _noun_hit(tok: Any, dictionary: Dictionary) -> Hit | None:
     return None
 
 
-def _said_must(sent: Any, words: Vocabulary) -> list[Hit]:
-    """ "X said Y must ...": a demand by X, whatever Y must do."""
+def _said_must(verbs: list[Any], words: Vocabulary) -> list[Hit]:
+    """ "X said Y must ...": a demand by X, whatever Y must do (`verbs`: the sentence's tokens tagged VERB)."""
     hits = []
     saying = words.reporting_verbs | words.concluding_verbs
-    for tok in sent:
+    for tok in verbs:
         if tok.lemma_.lower() in saying and tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
             for c in tok.children:
                 if c.dep_ == "ccomp" and (any(a.lower_ in words.obligation_words or (a.lower_ == "to" and a.head.lemma_ == "have")
