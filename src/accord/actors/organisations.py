@@ -29,7 +29,7 @@ def find_organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[i
                        None) or table.new_entity(Actor(code, secs, shown, None, name, "organisation"))
             table.add_mention(i, i + n, doc[i:i + n].root.i, eid, "organisation")
     # national institutions and companies: a capitalised run holding a demonym and an institution word
-    for chunk in doc.noun_chunks:
+    for chunk in _chunks_that_can_name(doc, table, places):
         toks = [t for t in chunk if t.dep_ not in ("det", "case") and t.text not in ("'s", "’s")]
         run = _capital_run(toks)
         if not run:
@@ -59,6 +59,16 @@ def find_organisations(doc: Any, table: ArticleActors, places: dict[int, tuple[i
         eid = find_entity(table, kind="organisation", name=name) or table.new_entity(Actor(country, sectors, name, None, name, "organisation"))
         table.add_mention(run[0].i, run[-1].i + 1, chunk.root.i if chunk.root in run else run[-1].i, eid, "organisation")
     _named_bodies(doc, table, places)
+
+
+def _chunks_that_can_name(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> Any:
+    """The noun chunks of the sentences that name a place or hold a worldwide word: only there can a chunk
+    be a national institution or a worldwide body (spaCy's chunker builds a Token for every word it reads)."""
+    worldwide = table.tables.worldwide
+    for sent in doc.sents:
+        if any(i in places for i in range(sent.start, sent.end)) or \
+                any(w in worldwide for w in table.words[sent.start:sent.end]):
+            yield from sent.noun_chunks
 
 
 def _named_bodies(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
