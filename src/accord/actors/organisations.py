@@ -68,7 +68,8 @@ def _chunks_that_can_name(doc: Any, table: ArticleActors, places: dict[int, tupl
     for sent in doc.sents:
         if any(i in places for i in range(sent.start, sent.end)) or \
                 any(w in worldwide for w in table.words[sent.start:sent.end]):
-            yield from sent.noun_chunks
+            # the language's chunker on the sentence alone (Span.noun_chunks reads the whole doc's chunks)
+            yield from (doc[start:end] for start, end, _ in doc.noun_chunks_iterator(sent))
 
 
 def _named_bodies(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str, str]]) -> None:
