@@ -299,3 +299,8 @@ def test_a_share_of_the_vote_won_is_no_transfer(actors_of):
     # and the article's other party is never a count's unstated giver
     text = "Chile and Peru met. Chile thanked Peru. The Chilean Socialist party gained 12 seats."
     assert (12, "PER", "CHL") not in _parties(actors_of, text)
+
+
+def test_a_capital_that_gives_is_its_government_not_a_place(actors_of):
+    text = "Ghana received 300 mln dlrs in loans from Tokyo this year."
+    assert _parties(actors_of, text) == [(300e6, "JPN", "GHA")]

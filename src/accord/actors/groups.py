@@ -35,7 +35,8 @@ def find_countries(doc: Any, table: ArticleActors, places: dict[int, tuple[int, 
         if kind == "region" and not (head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.lower_ in tables.sectors):
             continue  # "in Texas", "New Jersey sued": a region qualifies officials ("Texas officials"), it is no state
         if kind in ("capital",) and head_tok.dep_ == "pobj" and head_tok.head.lower_ in ("in", "at", "from", "near", "into", "outside") \
-                and head_tok.head.head.lower_ not in tables.aimed_at:
+                and head_tok.head.head.lower_ not in tables.aimed_at \
+                and not (head_tok.head.lower_ == "from" and head_tok.head.head.lemma_.lower() in tables.given_from):
             continue  # "met in Baku": a place, not an actor (places.py reads it); "aimed at Beijing" is the government
         noun = head_tok.head if head_tok.dep_ in ("amod", "compound", "poss", "nmod") and head_tok.head.pos_ in ("NOUN", "PROPN") else None
         while noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.lower_ not in tables.sectors:
