@@ -304,3 +304,12 @@ def test_a_share_of_the_vote_won_is_no_transfer(actors_of):
 def test_a_capital_that_gives_is_its_government_not_a_place(actors_of):
     text = "Ghana received 300 mln dlrs in loans from Tokyo this year."
     assert _parties(actors_of, text) == [(300e6, "JPN", "GHA")]
+
+
+@pytest.mark.parametrize("text,value,holder,counterpart", [
+    ("Chile said it had captured 40 Peruvian soldiers near the border.", 40, "PER", "CHL"),  # the one acting on them
+    ("Gunboats attacked a Greek freighter carrying 9,000 tonnes of grain.", 9000, "GRC", None),  # what carries it
+    ("The debt that Uruguay owes to Spain amounts to 900 mln dlrs.", 900e6, "URY", "ESP"),  # the debtor of the clause
+])
+def test_parties_from_the_clause_around_the_figure_s_noun(actors_of, text, value, holder, counterpart):
+    assert (value, holder, counterpart) in _parties(actors_of, text)

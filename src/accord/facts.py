@@ -253,7 +253,7 @@ def _segment(span: Any, others: list[Figure], sent: Any) -> list[Any]:
     for d in verb.subtree:
         if d.i != verb.i and d.pos_ in ("VERB", "AUX") and d.dep_ in ("advcl", "pcomp", "conj", "ccomp", "relcl", "acl") \
                 and span.root not in d.subtree and not any(t in d.subtree for t in span) \
-                and not (d.dep_ == "acl" and (d.head in span or _in_subject(d.head, verb))):
+                and not (d.dep_ == "acl" and d.head in span) and not (d.dep_ in ("acl", "relcl") and _in_subject(d.head, verb)):
             # "40,000 troops stationed in Korea", "the amount of crude delivered to X rose to 200,000 bpd": the figure's
             excluded.update(t.i for t in d.subtree)
     return [t for t in verb.subtree if t.i not in excluded]

@@ -294,6 +294,8 @@ def _role(tok: Any, own: set[int], goods: set[int], subject: set[int], verb: Any
         head = head.head
     if head.i in own:
         return "own"
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl" and head.head.head.i in own:
+        return "own"  # "the debt Ecuador owes to Japan": the subject of the figure's noun's relative clause
     if head.i in goods:
         return "goods"
     if head.lower_ in words.holder_nouns:
@@ -346,6 +348,8 @@ def _subject(verb: Any, span: Any, actors: ArticleActors) -> Any:
                 return subj
         if tok.dep_ == "relcl" and subj is None:
             return None
+        if tok.dep_ == "acl" and subj is None and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "a Kuwaiti tanker carrying 80,000 tonnes of crude": the tanker carries it
         owner = _noun_owner(tok) if subj is None else None
         if owner is not None:
             return owner  # "praised Israel's success in slashing inflation to 20 pct": Israel slashed it
@@ -399,7 +403,7 @@ _COUNTERPARTS = {
     "buy": ("source", "goods", "partner", "recipient", "place"),
     "receive": ("subject", "recipient"),
     "give": ("recipient", "place", "target", "partner", "goods"),
-    "other": ("place", "recipient", "target", "partner", "source", "goods", "whole"),
+    "other": ("place", "recipient", "target", "partner", "source", "goods", "whole", "subject"),
     "percent": ("whole", "place", "recipient", "target", "partner", "source", "goods"),
 }
 
