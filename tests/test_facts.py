@@ -310,6 +310,13 @@ def test_a_capital_that_gives_is_its_government_not_a_place(actors_of):
     ("Chile said it had captured 40 Peruvian soldiers near the border.", 40, "PER", "CHL"),  # the one acting on them
     ("Gunboats attacked a Greek freighter carrying 9,000 tonnes of grain.", 9000, "GRC", None),  # what carries it
     ("The debt that Uruguay owes to Spain amounts to 900 mln dlrs.", 900e6, "URY", "ESP"),  # the debtor of the clause
+    ("Bolivian mortars killed 11 Paraguayan farmers.", 11, "PRY", "BOL"),  # the subject kills, it describes nothing
+    ("Ottawa imposed a 12 pct duty on imports of Danish cheese.", 12, "CAN", "DNK"),  # the goods' country, in an of-phrase
 ])
 def test_parties_from_the_clause_around_the_figure_s_noun(actors_of, text, value, holder, counterpart):
     assert (value, holder, counterpart) in _parties(actors_of, text)
+
+
+def test_a_giver_of_no_country_leaves_the_holder_unknown(actors_of):
+    text = "Peru and Chile signed a pact. Chile praised Peru.\n\nPeru will get 900 mln dlrs in new loans from private banks."
+    assert (900e6, None, "PER") in _parties(actors_of, text)

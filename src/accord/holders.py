@@ -78,7 +78,8 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
             holder, counterpart = counterpart, None  # "the largest network in the Philippines, with 42 stations"
     if counterpart is None and holder is not None and kind in _PAIRED_KINDS:
         counterpart = _pair_partner(actors, holder) or (context.topic if context.topic != holder else None)
-    if holder is None and counterpart is not None and kind in _PAIRED_KINDS and not market and fact_type == "money":
+    if holder is None and counterpart is not None and kind in _PAIRED_KINDS and not market and fact_type == "money" \
+            and not _giver_stated(segment):
         holder = _pair_partner(actors, counterpart)  # "Peru will receive 70 mln dlrs": from the article's other party
     return holder, counterpart
 
@@ -99,6 +100,11 @@ def sentence_parties(sent: Any, actors: ArticleActors, words: Vocabulary) -> tup
             role = _role(actors.doc[m.head], set(), set(), subject_tokens, verb, words)
             out.append(Party(actor.country, role, m.head))
     return tuple(out)
+
+
+def _giver_stated(segment: list[Any]) -> bool:
+    """ "Mexico will get 6 billion dlrs in loans from commercial banks": the clause names a giver of no country."""
+    return any(t.lower_ == "from" and any(c.dep_ == "pobj" and c.pos_ == "NOUN" for c in t.children) for t in segment)
 
 
 def _in_exchange(span: Any, words: Vocabulary) -> bool:
@@ -124,7 +130,7 @@ def _things(span: Any, fact_type: str) -> tuple[list[Any], list[Any]]:
             and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and len(things) < 3:
         tok = tok.head  # "19 billion dlr foreign debt"; "the trade balance - nearly six billion dlrs"
         things.append(tok)
-    described = _described(root)
+    described = _described(root) if fact_type != "count" else None  # "artillery killed 14 civilians": no description
     if described is not None:
         things.append(described)
     things += [f for f, prep in _frames(span) if prep in _VALUE_WORDS and f.dep_ != "compound" and f not in things]
@@ -398,7 +404,7 @@ _HOLDERS = {
 _COUNTERPARTS = {
     "debt": ("recipient",),
     "balance": ("partner", "other", "recipient", "whole", "subject"),
-    "levy": ("target", "goods", "recipient", "place", "partner", "affected"),
+    "levy": ("target", "goods", "recipient", "place", "partner", "affected", "whole"),
     "quota": ("recipient", "partner", "subject", "place", "target"),
     "buy": ("source", "goods", "partner", "recipient", "place"),
     "receive": ("subject", "recipient"),
