@@ -391,7 +391,7 @@ def _from_events(verb: Any, events: tuple[Event, ...], actors: ArticleActors, pa
 
 # the parts that may hold a figure of each kind, in order; then those that may be its counterpart
 _HOLDERS = {
-    "debt": ("own", "subject", "holder_noun"),
+    "debt": ("own", "goods", "subject", "holder_noun"),
     "balance": ("holder_noun", "own", "subject", "joint"),
     "levy": ("subject", "own"),
     "quota": ("goods", "own", "subject", "joint"),
@@ -408,7 +408,7 @@ _COUNTERPARTS = {
     "quota": ("recipient", "partner", "subject", "place", "target"),
     "buy": ("source", "goods", "partner", "recipient", "place"),
     "receive": ("subject", "recipient"),
-    "give": ("recipient", "place", "target", "partner", "goods"),
+    "give": ("recipient", "place", "target", "partner", "goods", "source"),
     "other": ("place", "recipient", "target", "partner", "source", "goods", "whole", "subject"),
     "percent": ("whole", "place", "recipient", "target", "partner", "source", "goods"),
 }
