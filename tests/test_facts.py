@@ -322,3 +322,16 @@ def test_parties_from_the_clause_around_the_figure_s_noun(actors_of, text, value
 def test_a_giver_of_no_country_leaves_the_holder_unknown(actors_of):
     text = "Peru and Chile signed a pact. Chile praised Peru.\n\nPeru will get 900 mln dlrs in new loans from private banks."
     assert (900e6, None, "PER") in _parties(actors_of, text)
+
+
+def test_a_measure_s_figure_is_held_by_the_owner_of_what_it_measures(actors_of):
+    text = "The volume of Turkish investment in Peru reached 3 billion dlrs."
+    assert _parties(actors_of, text) == [(3e9, "TUR", "PER")]
+
+
+def test_a_figure_of_no_party_takes_those_of_its_sibling_in_the_sentence(actors_of):
+    text = "Chile's exports to Peru amounted to 1.2 billion dlrs, while imports reached 1.8 billion dlrs."
+    assert _parties(actors_of, text) == [(1.2e9, "CHL", "PER"), (1.8e9, "CHL", "PER")]
+    # not a market price told beside it
+    text = "Chile's exports to Peru amounted to 1.2 billion dlrs, while copper prices fell to 2 dlrs."
+    assert (2, None, None) in _parties(actors_of, text)

@@ -8,6 +8,7 @@ whose conversion is kept as an alternative value.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from . import dates, places
@@ -52,6 +53,7 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
                          referents=referents, named=named)
             if fact is None or (fact.span.start, fact.span.end, fact.value) in seen:
                 continue
+            fact = _sibling(fact, facts, words)
             parties[fig.start] = (fact.holder, fact.counterpart)
             seen.add((fact.span.start, fact.span.end, fact.value))
             facts.append(fact)
@@ -105,6 +107,18 @@ def _fact(fig: Figure, sent: Any, actors: ArticleActors, words: Vocabulary, refe
         span=Span(actors.article_id, a, b, actors.text[a:b]),
         metric=_metric(segment, span, fig, words), holder=holder, counterpart=counterpart,
         date=_fact_date(span, segment, sent, reference), alt_value=fig.alt_value, alt_unit=fig.alt_unit)
+
+
+def _sibling(fact: Fact, facts: list[Fact], words: Vocabulary) -> Fact:
+    """ "A's exports to B reached $1.2 billion, while imports reached $1.8 billion": a figure of no party takes
+    those of the figure of the same kind and unit before it in its sentence (not where prices are told)."""
+    prev = facts[-1] if facts else None
+    if fact.holder or fact.counterpart or prev is None or prev.evidence.start != fact.evidence.start \
+            or (prev.fact_type, prev.unit) != (fact.fact_type, fact.unit) or not (prev.holder or prev.counterpart):
+        return fact
+    if any(w.lower() in words.market_nouns for w in fact.evidence.text.split()):
+        return fact
+    return replace(fact, holder=prev.holder, counterpart=prev.counterpart)
 
 
 def _bearing(span: Any, fig: Figure, words: Vocabulary) -> bool:

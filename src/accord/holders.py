@@ -52,7 +52,7 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
 
     A sentence that names no country takes the parts of the paragraph's sentence before; a figure
     still without holder is the article's own country's, unless it is a market statistic."""
-    things, goods = _things(span, fact_type)
+    things, goods = _things(span, fact_type, words)
     verb = _verb(span.root)
     kind = figure_kind(span, things, goods, verb, words)
     if fact_type == "percent" and kind == "receive":
@@ -119,9 +119,10 @@ def _market(segment: list[Any], words: Vocabulary) -> bool:
     return any(t.lower_ in words.market_nouns for t in segment)
 
 
-def _things(span: Any, fact_type: str) -> tuple[list[Any], list[Any]]:
+def _things(span: Any, fact_type: str, words: Vocabulary) -> tuple[list[Any], list[Any]]:
     """The nouns the figure is ("19 billion dlr foreign debt": dlr, debt) and those it is of ("of U.S. goods";
-    for a count, "in" names a place: "troops in Cyprus")."""
+    for a count, "in" names a place: "troops in Cyprus"). What a measure is of is the figure's own noun ("the
+    volume of Chinese investment": the investment is the figure, China its investor)."""
     of_words = _OF_WORDS if fact_type != "count" else ("of",)
     root = span.root
     things = [root]
@@ -134,6 +135,8 @@ def _things(span: Any, fact_type: str) -> tuple[list[Any], list[Any]]:
     if described is not None:
         things.append(described)
     things += [f for f, prep in _frames(span) if prep in _VALUE_WORDS and f.dep_ != "compound" and f not in things]
+    things += [o for t in things if t.lemma_.lower() in words.measure_nouns for prep in t.children
+               if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj"]
     goods = []
     for t in things:
         for prep in t.children:

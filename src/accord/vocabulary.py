@@ -102,6 +102,7 @@ class Vocabulary:
     levy_verbs: frozenset[str] = _section("lower", "verbs whose subject levies a tariff")
     state_nouns: frozenset[str] = _section("lower", "common nouns of a state: the article's own country")
     market_nouns: frozenset[str] = _section("lower", "nouns of market statistics, which no country holds")
+    measure_nouns: frozenset[str] = _section("lower", "nouns whose of-object is the figure's own noun")
     exchange_nouns: frozenset[str] = _section("lower", "nouns of 'in exchange for': the figure flows back")
     distance_units: frozenset[str] = _section("lower", "units of length ('a town 120 km south of Basra')")
     bearing_words: frozenset[str] = _section("lower", "words after a distance that make it where a place lies")
