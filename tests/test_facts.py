@@ -95,6 +95,8 @@ def _one(text, **kw):
     ("a sale of 90 mln Canadian dlrs", 90e6, "CAD"),
     ("5 mln CFA francs", 5e6, "XOF"),
     ("10 mln cruzados", 10e6, "BRC"),
+    ("a pledge of DM 1.2 billion", 1.2e9, "DEM"),  # a code before the number
+    ("aid of 40 mln European currency units", 40e6, "XEU"),  # a currency of several words, any case
 ])
 def test_wire_money(text, value, unit):
     fig = _one(text)
