@@ -337,3 +337,17 @@ def test_a_figure_of_no_party_takes_those_of_its_sibling_in_the_sentence(actors_
     # not a market price told beside it
     text = "Chile's exports to Peru amounted to 1.2 billion dlrs, while copper prices fell to 2 dlrs."
     assert (2, None, None) in _parties(actors_of, text)
+
+
+def test_a_figure_an_estimate_states_is_about(actors_of):
+    from accord.facts import find_facts
+
+    def qualifiers(text):
+        table = actors_of(text)
+        return [(f.value, f.qualifier) for f in find_facts(table.doc, table)]
+
+    assert qualifiers("Estimates showed a Greek trade deficit of 90 mln euros.") == [(90e6, "about")]
+    assert qualifiers("Officials estimated the damage in Chile at 40 mln dlrs.") == [(40e6, "about")]
+    # an estimate of another figure of the sentence leaves this one exact
+    found = qualifiers("The plan, estimated to cost 36 billion pesos, aims to resettle 20,000 Chilean families.")
+    assert (20000, "exact") in found

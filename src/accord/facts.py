@@ -102,11 +102,21 @@ def _fact(fig: Figure, sent: Any, actors: ArticleActors, words: Vocabulary, refe
     return Fact(
         id=f"{actors.article_id}:f{n}", article_id=actors.article_id,
         fact_type=fig.fact_type,  # type: ignore[arg-type]
-        value=fig.value, unit=fig.unit, qualifier=fig.qualifier,  # type: ignore[arg-type]
+        value=fig.value, unit=fig.unit, qualifier=_estimated(fig.qualifier, segment, span),  # type: ignore[arg-type]
         evidence=Span(actors.article_id, sent.start_char, sent.end_char, sent.text),
         span=Span(actors.article_id, a, b, actors.text[a:b]),
         metric=_metric(segment, span, fig, words), holder=holder, counterpart=counterpart,
         date=_fact_date(span, segment, sent, reference), alt_value=fig.alt_value, alt_unit=fig.alt_unit)
+
+
+def _estimated(qualifier: str, segment: list[Any], span: Any) -> str:
+    """ "Estimates showed a 190 mln franc surplus", "officials estimated the damage at 5 mln dlrs": about."""
+    if qualifier != "exact":
+        return qualifier
+    root = span.root
+    told = any(t.lemma_.lower() == "estimate" and (t.is_ancestor(root) or (
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.is_ancestor(root))) for t in segment)
+    return "about" if told else qualifier  # not "the plan, estimated to cost X, aims at 9 mln hectares"
 
 
 def _sibling(fact: Fact, facts: list[Fact], words: Vocabulary) -> Fact:
