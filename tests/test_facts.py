@@ -316,6 +316,7 @@ def test_a_capital_that_gives_is_its_government_not_a_place(actors_of):
     ("Ottawa imposed a 12 pct duty on imports of Danish cheese.", 12, "CAN", "DNK"),  # the goods' country, in an of-phrase
     ("The creditors agreed to reschedule 600 mln dlrs of Gabon's debt.", 600e6, "GAB", None),  # the debt's owner owes it
     ("Egypt spent 2 billion dlrs on wheat imports from Canada.", 2e9, "EGY", "CAN"),  # the seller of what is bought
+    ("Kenya will get 80 mln dlrs in Swedish development aid.", 80e6, "SWE", "KEN"),  # what is received is the giver's
 ])
 def test_parties_from_the_clause_around_the_figure_s_noun(actors_of, text, value, holder, counterpart):
     assert (value, holder, counterpart) in _parties(actors_of, text)

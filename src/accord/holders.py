@@ -399,7 +399,7 @@ _HOLDERS = {
     "levy": ("subject", "own"),
     "quota": ("goods", "own", "subject", "joint"),
     "buy": ("subject", "own"),
-    "receive": ("source", "own"),
+    "receive": ("source", "goods", "own"),
     "give": ("own", "subject", "joint"),
     "other": ("own", "holder_noun", "subject", "joint", "possessor"),
     "percent": ("own", "subject", "joint", "possessor"),
