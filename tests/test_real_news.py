@@ -29,6 +29,14 @@ def test_each_conjunct_of_the_subject_acts(annotator):
     assert pairs(evs, "SANCTION") == {("CHL", "VEN"), ("PER", "VEN"), ("ECU", "VEN"), ("BOL", "VEN")}
 
 
+def test_a_promise_made_together_is_no_agreement_between_those_who_make_it(annotator):
+    evs = events("Chile, Peru and Bolivia pledged funds for the reconstruction of the port.", annotator=annotator)
+    assert pairs(evs, "AGREE") == {("CHL", None), ("PER", None), ("BOL", None)}
+    # agreeing together is agreeing with each other
+    evs = events("Chile and Peru agreed to reopen the border crossing.", annotator=annotator)
+    assert undirected(evs, "AGREE") == {frozenset(("CHL", "PER"))}
+
+
 def test_each_conjunct_of_the_object_is_acted_on(annotator):
     evs = events("Norway urged Serbia and Kosovo to show restraint.", annotator=annotator)
     assert pairs(evs, "REQUEST") == {("NOR", "SRB"), ("NOR", "XKX")}
