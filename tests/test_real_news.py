@@ -37,6 +37,20 @@ def test_a_promise_made_together_is_no_agreement_between_those_who_make_it(annot
     assert undirected(evs, "AGREE") == {frozenset(("CHL", "PER"))}
 
 
+def test_what_is_discussed_is_no_party(annotator):
+    evs = events("Chile's president discussed Bolivia with his Peruvian counterpart on Monday.", annotator=annotator)
+    assert undirected(evs, "CONSULT") == {frozenset(("CHL", "PER"))}
+    evs = events("Ecuador and Colombia discussed the situation in Venezuela.", annotator=annotator)
+    assert undirected(evs, "CONSULT") == {frozenset(("ECU", "COL"))}
+
+
+def test_ministers_gathering_in_a_capital_is_no_protest(annotator):
+    evs = events("The foreign ministers of Chile and Peru gathered in Lima on Monday to discuss Bolivia.",
+                 annotator=annotator)
+    assert not pairs(evs, "PROTEST")
+    assert undirected(evs, "CONSULT") == {frozenset(("CHL", "PER"))}
+
+
 def test_each_conjunct_of_the_object_is_acted_on(annotator):
     evs = events("Norway urged Serbia and Kosovo to show restraint.", annotator=annotator)
     assert pairs(evs, "REQUEST") == {("NOR", "SRB"), ("NOR", "XKX")}

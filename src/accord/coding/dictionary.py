@@ -33,6 +33,7 @@ class Rule:
     to_people: bool = False  # fires only when done "to" people ("opened its borders to refugees")
     recipient_first: bool = False  # the "to" party is the target before the object ("extradited X to Y")
     object_actor: bool = False  # the target must be the verb's object itself ("released two engineers", not "a statement")
+    topic_object: bool = False  # the object is what is talked about; only "with" names the partner ("discussed Libya")
 
     @property
     def holds_clause(self) -> bool:
@@ -89,7 +90,7 @@ def _load_dictionary(user_file: str | None, user_vocabulary: str | None, user_re
 
 #: the fields of a trigger rule: lists of words, and flags
 _LIST_FIELDS = ("contexts", "verbs", "nouns", "with", "light", "phrase")
-_FLAG_FIELDS = ("absorbs", "swap", "needs_target", "to_people", "recipient_first", "object_actor")
+_FLAG_FIELDS = ("absorbs", "swap", "needs_target", "to_people", "recipient_first", "object_actor", "topic_object")
 
 
 def _trigger_rules(node: Node | None, where: str) -> list[Rule]:
@@ -123,7 +124,8 @@ def _rule(row: dict[str, Any]) -> Rule:
                 nouns=low(row.get("nouns")), with_=low(row.get("with")), light=low(row.get("light")),
                 absorbs=bool(row.get("absorbs")), swap=bool(row.get("swap")),
                 phrase=tuple(str(p).lower() for p in row.get("phrase") or ()), needs_target=bool(row.get("needs_target")), to_people=bool(row.get("to_people")),
-                recipient_first=bool(row.get("recipient_first")), object_actor=bool(row.get("object_actor")))
+                recipient_first=bool(row.get("recipient_first")), object_actor=bool(row.get("object_actor")),
+                topic_object=bool(row.get("topic_object")))
 
 
 # ---------------------------------------------------------------- recoding rules (data/recoding.yaml)
