@@ -51,6 +51,21 @@ def test_ministers_gathering_in_a_capital_is_no_protest(annotator):
     assert undirected(evs, "CONSULT") == {frozenset(("CHL", "PER"))}
 
 
+def test_a_relative_clause_of_the_subject_names_no_source(annotator):
+    assert not pairs(events("The editor, who works for a Syrian newspaper, praised Turkey.", annotator=annotator),
+                     "SUPPORT") & {("SYR", "TUR")}
+    assert not pairs(events("The writer, who lived in Iran for years, praised Iraq on Monday.", annotator=annotator),
+                     "SUPPORT") & {("IRN", "IRQ")}
+
+
+def test_who_hears_of_an_act_did_not_do_it(annotator):
+    evs = events("Police in Lima responded to reports of a shooting at the Chilean embassy.", annotator=annotator)
+    assert not [e for e in evs if e.type == "ASSAULT" and e.source.role and "police" in e.source.role.lower()]
+    # a series of acts is the subject's own
+    evs = events("Chile launched a series of attacks on Peruvian positions.", annotator=annotator)
+    assert pairs(evs, "ASSAULT") == {("CHL", "PER")}
+
+
 def test_each_conjunct_of_the_object_is_acted_on(annotator):
     evs = events("Norway urged Serbia and Kosovo to show restraint.", annotator=annotator)
     assert pairs(evs, "REQUEST") == {("NOR", "SRB"), ("NOR", "XKX")}

@@ -24,7 +24,9 @@ def subject(verb: Any, words: Vocabulary) -> list[Any]:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return _noun_owner(v.head)
-                return list(c.subtree)
+                # "X, who writes for Agence France-Presse, supported ...": the relative clause names no subject
+                aside = {t.i for r in c.children if r.dep_ == "relcl" for t in r.subtree}
+                return [t for t in c.subtree if t.i not in aside]
         if any(c.dep_ == "nsubjpass" for c in v.children):
             break  # a passive without "by ...": the actor is not stated
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and v.head.i != v.i:

@@ -90,6 +90,8 @@ def _noun_parties(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[l
     subj: list[Any] = []
     # "Sweden condemned the attack": who speaks of an act is not its agent
     told = verb is not tok and verb.lemma_.lower() in words.reporting_act_verbs and not hit.rule.light
+    # "police responded to reports of a shooting", "investigators reached the scene of the attack": not theirs
+    told = told or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words.hearsay_nouns)
     if not src and not told and (tok.dep_ in ("dobj", "pobj", "conj", "attr") or hit.rule.light):
         subj = subject(verb, words) if verb is not tok else []
         src = actors.mentions_in(subj)
