@@ -226,3 +226,8 @@ def test_a_bad_role_word_entry_is_an_error_naming_file_and_line(tmp_path):
 def test_the_shipped_standalone_group_nouns_are_role_words():
     t = load_tables()
     assert t.standalone and t.standalone <= set(t.sectors)
+
+
+def test_a_storm_named_like_a_person_is_no_actor(actors_of):
+    table = actors_of("The governor declared an emergency on Thursday, with Tropical Storm Barry nearing the coast.")
+    assert not [m for e in table.to_entities() for m in e.mentions if "Barry" in m.text]

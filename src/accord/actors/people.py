@@ -28,6 +28,8 @@ def find_people(doc: Any, table: ArticleActors, places: dict[int, tuple[int, str
         # "Italian Leonardo" tagged PERSON before "company": an organisation, not a person
         if ent.end < len(doc) and doc[ent.end].lower_ in tables.business:
             continue
+        if any(t.lower_ in tables.weather_names for t in doc[max(0, ent.start - 2):ent.start + 1]):
+            continue  # "Tropical Storm Barry", "Hurricane Maria": a storm is named like a person
         name = person_name(list(ent), tables)
         if not name:
             continue

@@ -63,7 +63,7 @@ ROLE_SECTIONS = {
     "state_sectors": "cased", "person_pronouns": "lower", "group_pronouns": "lower", "visiting": "lower",
     "speaker_group_pronouns": "lower", "speaker_pronouns": "lower", "speaking_for": "lower",
     "speech_verbs": "lower", "place_words": "lower", "not_actors": "cased",
-    "based": "lower", "aimed_at": "lower", "given_from": "lower", "generic_titles": "lower", "spellings": "map", "collective_roles": "map",
+    "based": "lower", "aimed_at": "lower", "given_from": "lower", "weather_names": "lower", "generic_titles": "lower", "spellings": "map", "collective_roles": "map",
     "collective_states": "lower", "bloc_nouns": "lower",
 }
 
@@ -102,6 +102,7 @@ class Tables:
     based: frozenset[str]
     aimed_at: frozenset[str]
     given_from: frozenset[str]
+    weather_names: frozenset[str]
     generic_titles: frozenset[str]
     spellings: dict[str, str]
     collective_roles: dict[str, str]
