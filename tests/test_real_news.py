@@ -66,6 +66,12 @@ def test_who_hears_of_an_act_did_not_do_it(annotator):
     assert pairs(evs, "ASSAULT") == {("CHL", "PER")}
 
 
+def test_relations_between_two_are_theirs_not_the_broker_s(annotator):
+    evs = events("Norway announced a deal it brokered to normalize relations between Chile and Bolivia.",
+                 annotator=annotator)
+    assert undirected(evs, "SUPPORT") == {frozenset(("CHL", "BOL"))}
+
+
 def test_each_conjunct_of_the_object_is_acted_on(annotator):
     evs = events("Norway urged Serbia and Kosovo to show restraint.", annotator=annotator)
     assert pairs(evs, "REQUEST") == {("NOR", "SRB"), ("NOR", "XKX")}

@@ -114,6 +114,8 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
     """The candidates ranked into the sources and targets: the first of each with its conjuncts."""
     tok, verb = hit.token, hit.anchor
     src_ids = _unique(_expand(_with_conjuncts(src, actors, subj), actors))
+    if between and src_ids and hit.rule.id in words.joint_rules:
+        src_ids = []  # "a deal it brokered to normalize relations between A and B": A and B, not the broker
     if between and not src_ids:
         ids = _unique(_expand(between, actors))
         if len(ids) >= 2:
