@@ -66,6 +66,12 @@ def test_who_hears_of_an_act_did_not_do_it(annotator):
     assert pairs(evs, "ASSAULT") == {("CHL", "PER")}
 
 
+def test_an_act_that_is_the_subject_takes_no_source_from_its_own_phrase(annotator):
+    evs = events("Protests and riots related to the death of a Chilean student continued across Peru.",
+                 annotator=annotator)
+    assert ("CHL", "CHL") not in pairs(evs, "PROTEST")
+
+
 def test_relations_between_two_are_theirs_not_the_broker_s(annotator):
     evs = events("Norway announced a deal it brokered to normalize relations between Chile and Bolivia.",
                  annotator=annotator)

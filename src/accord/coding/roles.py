@@ -94,6 +94,8 @@ def _noun_parties(hit: Hit, actors: ArticleActors, words: Vocabulary) -> tuple[l
     told = told or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words.hearsay_nouns)
     if not src and not told and (tok.dep_ in ("dobj", "pobj", "conj", "attr") or hit.rule.light):
         subj = subject(verb, words) if verb is not tok else []
+        if any(t.i == tok.i for t in subj):
+            subj = []  # "protests and riots over the death of X continued": the act is the subject, X no actor of it
         src = actors.mentions_in(subj)
         how = "clause subject"
     tgt_tokens = _targets_of_noun(tok, words)
@@ -114,7 +116,8 @@ def _assign(hit: Hit, actors: ArticleActors, src: list[Mention], subj: list[Any]
     """The candidates ranked into the sources and targets: the first of each with its conjuncts."""
     tok, verb = hit.token, hit.anchor
     src_ids = _unique(_expand(_with_conjuncts(src, actors, subj), actors))
-    if between and src_ids and hit.rule.id in words.joint_rules:
+    if between and src_ids and (hit.rule.id in words.joint_rules or hit.kind == "noun"):
+        # "arranged a meeting between Zelensky and Trump": the two named, not who arranged it
         src_ids = []  # "a deal it brokered to normalize relations between A and B": A and B, not the broker
     if between and not src_ids:
         ids = _unique(_expand(between, actors))
