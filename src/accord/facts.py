@@ -14,7 +14,7 @@ from typing import Any
 from . import dates, places
 from .actors import ArticleActors
 from .figures import SKIPPED_UNITS, Figure, find_figures, parse_number, qualifier_before, spelled_number
-from .holders import Context, figure_parties, sentence_parties
+from .holders import Context, clause_verb, figure_parties, sentence_parties
 from .model import Event, Fact, FuzzyDate, Span
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -309,21 +309,10 @@ def _change_parties(span: Any, sent: Any, actors: ArticleActors, words: Vocabula
         return None
     # the other party is named in the flow's own clause ("X is the main destination of Italian exports"),
     # not in a clause around it ("Saudi Arabia was an architect of the accord under which OPEC cut output")
-    clause = _clause_verb(flow)
+    clause = clause_verb(flow)
     others = [actors.actor(m.entity).country for m in actors.mentions_between(sent.start, sent.end)
-              if _clause_verb(actors.doc[m.head]) == clause]
+              if clause_verb(actors.doc[m.head]) == clause]
     return owner, next((c for c in others if c and c != owner), None)
-
-
-def _clause_verb(tok: Any) -> int:
-    """The index of the verb whose clause holds the token (-1: none)."""
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok.i
-        if tok.head.i == tok.i:
-            return -1
-        tok = tok.head
-    return -1
 
 
 def _metric(segment: list[Any], span: Any, fig: Figure, words: Vocabulary) -> str | None:

@@ -53,7 +53,7 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
     A sentence that names no country takes the parts of the paragraph's sentence before; a figure
     still without holder is the article's own country's, unless it is a market statistic."""
     things, goods = _things(span, fact_type, words)
-    verb = _verb(span.root)
+    verb = clause_verb(span.root)
     kind = figure_kind(span, things, goods, verb, words)
     if fact_type == "percent" and kind == "receive":
         kind = "other"  # "the party won 20 pct of the vote": a share, not a transfer
@@ -166,7 +166,7 @@ def _described(root: Any) -> Any:
     return subj
 
 
-def _verb(tok: Any) -> Any:
+def clause_verb(tok: Any) -> Any:
     """The verb whose clause states the figure (None when it hangs from no verb)."""
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX"):
@@ -359,7 +359,7 @@ def _subject(verb: Any, span: Any, actors: ArticleActors) -> Any:
             return None
         if tok.dep_ == "acl" and subj is None and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head  # "a Kuwaiti tanker carrying 80,000 tonnes of crude": the tanker carries it
-        owner = _noun_owner(tok) if subj is None else None
+        owner = _doer_of_noun(tok) if subj is None else None
         if owner is not None:
             return owner  # "praised Israel's success in slashing inflation to 20 pct": Israel slashed it
         if tok.head.i == tok.i:
@@ -368,7 +368,7 @@ def _subject(verb: Any, span: Any, actors: ArticleActors) -> Any:
     return None
 
 
-def _noun_owner(verb: Any) -> Any:
+def _doer_of_noun(verb: Any) -> Any:
     """The possessor of the noun a verb of no subject completes ("Israel's success in cutting", "Peru's plan to
     repay"): the one who does it."""
     if verb.pos_ not in ("VERB", "AUX"):

@@ -110,3 +110,11 @@ def governing_verb(tok: Any) -> Any | None:
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+def with_partners(verb: Any) -> list[Any]:
+    """The tokens of the verb's with-phrases, where the parse may hang one on the object ("discussed the
+    expansion with Ukraine's president")."""
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    withs += [p for c in verb.children if c.dep_ == "dobj" for p in c.subtree if p.dep_ == "prep" and p.lower_ == "with"]
+    return [t for c in withs for t in c.subtree]

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..actors import ArticleActors, Mention
 from ..vocabulary import Vocabulary
-from .clauses import complements, condition_subjects, content_clauses, passive, subject
+from .clauses import complements, condition_subjects, content_clauses, passive, subject, with_partners
 from .triggers import Hit
 
 
@@ -67,11 +67,7 @@ def _verb_parties(hit: Hit, actors: ArticleActors, between: list[Mention],
     if hit.rule.type == "MOBILIZE":
         tgt_tokens = _posture_targets(tok, words) + tgt_tokens
     if hit.rule.topic_object:
-        # "discussed Libya with Erdogan": the partner is the with-phrase, what is discussed no party (the parse may
-        # hang the with-phrase on the object: "discussed the expansion with Ukraine's president")
-        withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
-        withs += [p for c in tok.children if c.dep_ == "dobj" for p in c.subtree if p.dep_ == "prep" and p.lower_ == "with"]
-        tgt_tokens = [t for c in withs for t in c.subtree]
+        tgt_tokens = with_partners(tok)  # "discussed Libya with Erdogan": what is discussed is no party
     if hit.rule.recipient_first:
         tgt_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree] + tgt_tokens
     if not between and hit.rule.holds_clause:
