@@ -72,6 +72,14 @@ def test_an_act_that_is_the_subject_takes_no_source_from_its_own_phrase(annotato
     assert ("CHL", "CHL") not in pairs(evs, "PROTEST")
 
 
+def test_one_named_politician_attacking_another_is_an_attack_in_words(annotator):
+    text = "Chilean President Gabriel Boric attacked Peruvian President Pedro Castillo over his remarks."
+    evs = events(text, annotator=annotator)
+    assert pairs(evs, "ACCUSE") == {("CHL", "PER")} and not pairs(evs, "ASSAULT")
+    # a state's attack is one of force
+    assert pairs(events("Chile attacked Peru on Monday.", annotator=annotator), "ASSAULT") == {("CHL", "PER")}
+
+
 def test_relations_between_two_are_theirs_not_the_broker_s(annotator):
     evs = events("Norway announced a deal it brokered to normalize relations between Chile and Bolivia.",
                  annotator=annotator)

@@ -51,6 +51,8 @@ class Vocabulary:
     condition_marks: frozenset[str] = _section("lower", "words that open a condition")
     noun_future_marks: frozenset[str] = _section("lower", "words that make a noun trigger future")
     reporting_act_verbs: frozenset[str] = _section("lower", "verbs whose subject speaks of an act named by their object")
+    verbal_attack_rules: frozenset[str] = _section("lower", "rules whose attack by one named person on another is verbal")
+    armed_sectors: frozenset[str] = _section("cased", "sectors of armed actors, whose attacks are no words")
     hearsay_nouns: frozenset[str] = _section("lower", "nouns whose of-object act is not the clause subject's")
     affected_nouns: frozenset[str] = _section("lower", "nouns whose holder is the one an act is done to")
     target_prepositions: frozenset[str] = _section("lower", "prepositions whose object can be the target")

@@ -82,6 +82,8 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
     source = actors.actor(roles.source[0])
     target = actors.actor(roles.target[0]) if roles.target else None
     source, target = place_groups(source, target, roles, rule, where_said, place, sent, actors, gazetteer, words)
+    if rtype == "ASSAULT" and _in_words(hit, source, target, words):
+        rtype, cameo, mode = "ACCUSE", "111", None  # "Biden attacked Trump over his remarks": a verbal attack
     if target is not None and target.country is None:
         target = None  # "will not accept more refugees": whom, of no known country, is no party to code
     if source.kind == "country" and QUAD_CLASS[rtype] in (1, 3):
@@ -102,6 +104,13 @@ def _code_pair(hit: Hit, roles: Roles, mood: str, sent: Any, actors: ArticleActo
         directed=roles.directed, confidence=confidence(roles.how))
     return event, (f"{rtype} {source.label} -> {target.label if target else '-'}"
                    f" [{roles.how}; {mood}; date {date.value if date else None}]")
+
+
+def _in_words(hit: Hit, source: Actor, target: Actor | None, words: Vocabulary) -> bool:
+    """One named person attacking another, neither of an armed force: in news, an attack in words."""
+    return hit.kind == "verb" and hit.rule.id in words.verbal_attack_rules and target is not None \
+        and source.kind == target.kind == "person" and bool(source.name and target.name) \
+        and not (set(source.sectors) | set(target.sectors)) & words.armed_sectors
 
 
 def _after(date: FuzzyDate | None, reference: FuzzyDate | None) -> bool:
