@@ -14,7 +14,7 @@ from typing import Any
 from . import dates, places
 from .actors import ArticleActors
 from .figures import SKIPPED_UNITS, Figure, find_figures, parse_number, qualifier_before, spelled_number
-from .holders import Context, clause_verb, figure_parties, sentence_parties
+from .holders import Context, clause_verb, figure_parties, is_market, sentence_parties
 from .model import Event, Fact, FuzzyDate, Span
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -53,7 +53,7 @@ def find_facts(doc: Any, actors: ArticleActors, *, reference: FuzzyDate | None =
                          referents=referents, named=named)
             if fact is None or (fact.span.start, fact.span.end, fact.value) in seen:
                 continue
-            fact = _sibling(fact, facts, words)
+            fact = _sibling(fact, facts, sent, words)
             parties[fig.start] = (fact.holder, fact.counterpart)
             seen.add((fact.span.start, fact.span.end, fact.value))
             facts.append(fact)
@@ -119,14 +119,14 @@ def _estimated(qualifier: str, segment: list[Any], span: Any) -> str:
     return "about" if told else qualifier  # not "the plan, estimated to cost X, aims at 9 mln hectares"
 
 
-def _sibling(fact: Fact, facts: list[Fact], words: Vocabulary) -> Fact:
+def _sibling(fact: Fact, facts: list[Fact], sent: Any, words: Vocabulary) -> Fact:
     """ "A's exports to B reached $1.2 billion, while imports reached $1.8 billion": a figure of no party takes
     those of the figure of the same kind and unit before it in its sentence (not where prices are told)."""
     prev = facts[-1] if facts else None
     if fact.holder or fact.counterpart or prev is None or prev.evidence.start != fact.evidence.start \
             or (prev.fact_type, prev.unit) != (fact.fact_type, fact.unit) or not (prev.holder or prev.counterpart):
         return fact
-    if any(w.lower() in words.market_nouns for w in fact.evidence.text.split()):
+    if is_market(list(sent), words):
         return fact
     return replace(fact, holder=prev.holder, counterpart=prev.counterpart)
 
@@ -154,24 +154,23 @@ class Referents:
 
     def recall(self, span: Any) -> tuple[str, str] | None:
         """The parties of the definite noun ("the list", "this package") that is the subject of the figure's clause."""
-        verb = next((t for t in _heads(span, nouns=False) if t.pos_ in ("VERB", "AUX")), None)
+        verb = clause_verb(span.root)
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
         if subject is None or subject.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that") for c in subject.children):
             return None
         return self.parties.get(subject.lemma_.lower())
 
 
-def _heads(span: Any, nouns: bool = True) -> list[Any]:
-    """The tokens above a figure up to its clause's verb: the nouns it is of ("a list of 2.6 billion dlrs"),
-    or with `nouns` False every one, the verb last."""
+def _heads(span: Any) -> list[Any]:
+    """The nouns above a figure up to its clause's verb: those it is of ("a list of 2.6 billion dlrs")."""
     out, tok = [], span.root
     for _ in range(6):
         if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
-            return out if nouns else out + [tok]
-        if not nouns or (tok.pos_ == "NOUN" and not (span.start <= tok.i < span.end)):
+            return out
+        if tok.pos_ == "NOUN" and not (span.start <= tok.i < span.end):
             out.append(tok)
     return out
 

@@ -65,7 +65,7 @@ def figure_parties(span: Any, fact_type: str, actors: ArticleActors, words: Voca
         parties = [Party(p.country, "affected", p.token) if p.role == "subject" else p for p in parties]
     if kind in _TRANSFER_KINDS:
         parties += _from_events(verb, context.events, actors, parties)
-    market = _market(segment, words)
+    market = is_market(segment, words)
     if not parties and not market:
         parties = list(context.before)
     holder, counterpart = choose(kind, fact_type, parties)
@@ -115,7 +115,8 @@ def _in_exchange(span: Any, words: Vocabulary) -> bool:
     return prep.head.lower_ in words.exchange_nouns or span.doc[prep.i - 1].lower_ in words.exchange_nouns  # either parse
 
 
-def _market(segment: list[Any], words: Vocabulary) -> bool:
+def is_market(segment: list[Any], words: Vocabulary) -> bool:
+    """The tokens tell a market statistic ("oil prices fell to 18 dlrs"), which no country holds."""
     return any(t.lower_ in words.market_nouns for t in segment)
 
 
